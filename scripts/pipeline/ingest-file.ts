@@ -1,0 +1,141 @@
+/**
+ * One source file → one checked DocumentRecord. Stages run in order: read & decode → segment →
+ * recognize (meta, profile, tables, narrative, projects, glossary) → assemble totals → validate.
+ * Never throws for bad input: problems come back as IngestErrors naming the file and line.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { DocumentRecord, IngestError, SourceRef, Totals } from '../model/schema.js';
+import { readSource } from '../read/source.js';
+import { readSidecar } from '../read/sidecar.js';
+import { segment } from '../segment/segment.js';
+import { makeContext } from '../recognize/context.js';
+import { recognizeMeta } from '../recognize/document/meta.js';
+import { inferRegion } from '../recognize/document/region.js';
+import { recognizeProfile } from '../recognize/document/profile.js';
+import { recognizeTables } from '../recognize/tables/index.js';
+import { recognizeNarrativeFacts } from '../recognize/narrative/facts.js';
+import { recognizeGlossary } from '../recognize/narrative/glossary.js';
+import { recognizeProjects } from '../recognize/projects/index.js';
+import { runChecks } from '../validate/checks.js';
+import { checkDisclosure } from '../validate/disclosure.js';
+import { assembleTotals } from './totals.js';
+import { computeCoverage } from './coverage.js';
+import { slugify, shortHash } from '../normalize/slug.js';
+
+export interface IngestFileResult {
+  document: DocumentRecord | null;
+  errors: IngestError[];
+}
+
+export interface IngestOptions {
+  /** Mask personal mobile numbers (default true). */
+  maskPhones?: boolean;
+}
+
+export async function ingestFile(path: string, relFile: string, options: IngestOptions = {}): Promise<IngestFileResult> {
+  const errors: IngestError[] = [];
+  const read = await readSource(path);
+  if (!read.ok) {
+    errors.push({ file: relFile, line: read.line, severity: 'error', action: 'skipped', message: read.reason });
+    return { document: null, errors };
+  }
+  if (read.note) errors.push({ file: relFile, line: null, severity: 'warning', action: 'decoded', message: read.note });
+
+  const sidecar = readSidecar(path);
+  if (!sidecar.ok) {
+    errors.push({
+      file: `${relFile}.meta.yaml`,
+      line: sidecar.line,
+      severity: 'error',
+      action: 'flagged',
+      message: `${sidecar.message}（已忽略该元数据文件，按正文识别）`,
+    });
+  }
+  const override = sidecar.ok ? (sidecar.value ?? {}) : {};
+
+  const seg = segment(relFile, read.lines);
+  const meta = recognizeMeta(seg);
+  const department = override.department ?? meta.department;
+  if (!department) {
+    errors.push({
+      file: relFile,
+      line: null,
+      severity: 'error',
+      action: 'skipped',
+      message: '无法识别部门名称（正文中没有“××局/委/办… 20××年部门预算/决算”样式的标题）；可在 .meta.yaml 中设置 department',
+    });
+    return { document: null, errors };
+  }
+  const fiscal_year = override.fiscal_year ?? meta.fiscal_year;
+  const kind = override.kind ?? meta.kind ?? 'budget';
+  if (!override.kind && !meta.kind) {
+    errors.push({ file: relFile, line: null, severity: 'warning', action: 'flagged', message: '无法识别文档类型（预算/决算/预算草案），按部门预算处理；可在 .meta.yaml 中设置 kind' });
+  }
+  if (fiscal_year === null) {
+    errors.push({ file: relFile, line: null, severity: 'warning', action: 'flagged', message: '无法识别预算年度；可在 .meta.yaml 中设置 fiscal_year' });
+  }
+  const unit = override.unit ?? meta.unit ?? '万元';
+
+  const claims = new Map<number, string>();
+  const warnings: Array<{ line: number | null; message: string }> = [];
+  const ctx = makeContext(seg, { kind, fiscal_year, unit, department }, claims, warnings);
+  if (meta.title_lines) ctx.claim(meta.title_lines[0], meta.title_lines[1], 'title');
+
+  const fullText = seg.blocks.map((b) => (b.type === 'table' ? '' : b.text)).join('\n');
+  const region = inferRegion(department, fullText);
+  const profile = recognizeProfile(ctx);
+  const tables = recognizeTables(ctx);
+  const facts = recognizeNarrativeFacts(ctx);
+  const glossary = recognizeGlossary(ctx);
+
+  const departmentId = slugify(department);
+  const id = `${departmentId}-${fiscal_year ?? 'nian-fen-wei-zhi'}-${kind.replace('_', '-')}`;
+  const projects = recognizeProjects(ctx, tables.tables, id);
+  const { totals, sources } = assembleTotals(tables.totals, facts, kind);
+
+  const sha = createHash('sha256').update(read.bytes).digest('hex');
+  const base: Omit<DocumentRecord, 'findings' | 'disclosure'> = {
+    id,
+    title: override.title ?? meta.title ?? `${department}${fiscal_year ?? ''}年${kind === 'final_account' ? '部门决算' : '部门预算'}`,
+    department,
+    department_id: departmentId,
+    province: override.province !== undefined ? override.province : region.province,
+    city: override.city !== undefined ? override.city : region.city,
+    county: override.county !== undefined ? override.county : region.county,
+    fiscal_year,
+    kind,
+    unit,
+    budget_units: profile.budget_units,
+    staffing: profile.staffing,
+    responsibilities: profile.responsibilities,
+    totals,
+    totals_sources: sources,
+    facts,
+    tables: tables.tables,
+    expenditure_by_function: tables.expenditure_by_function,
+    basic_expenditure_by_economic: tables.basic_expenditure_by_economic,
+    three_public: tables.three_public,
+    stats: tables.stats,
+    procurement: tables.procurement,
+    projects,
+    glossary,
+    coverage: { lines_total: 0, lines_claimed: 0, unclaimed: [] },
+    source_file: relFile,
+    source_format: read.format,
+    source_encoding: read.encoding,
+    source_sha256: sha,
+  };
+  base.coverage = computeCoverage(seg, claims);
+  const findings = runChecks(base);
+  const disclosure = checkDisclosure(base, seg);
+  for (const w of warnings) {
+    errors.push({ file: relFile, line: w.line, severity: 'warning', action: 'flagged', message: w.message });
+  }
+  void basename;
+  void shortHash;
+  return { document: { ...base, findings, disclosure }, errors };
+}
+
+export type TotalsSources = Record<string, SourceRef>;
+export type { Totals };

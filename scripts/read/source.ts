@@ -1,0 +1,38 @@
+/**
+ * Read one source file into SourceLines, whatever its format. Text and Markdown are decoded
+ * (read/decode.ts); PDFs go through read/pdf (glyph positions → lines with tab-separated cells).
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { decodeText, sniffBinary } from './decode.js';
+import { toLines } from '../segment/segment.js';
+import type { SourceLine } from '../segment/ir.js';
+import { readPdf } from './pdf/index.js';
+import { layoutTextToLines, looksLikeLayoutText } from './layout-text.js';
+
+export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.pdf'];
+
+export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'pdftotext';
+
+export type ReadResult =
+  | { ok: true; lines: SourceLine[]; format: SourceFormat; encoding: string; note: string | null; bytes: Uint8Array }
+  | { ok: false; reason: string; line: number | null };
+
+export async function readSource(path: string): Promise<ReadResult> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const ext = extname(path).toLowerCase();
+  if (ext === '.pdf' || (bytes.length > 4 && sniffBinary(bytes) === 'PDF 文件' && ext !== '.txt' && ext !== '.md')) {
+    const pdf = await readPdf(bytes);
+    if (!pdf.ok) return { ok: false, reason: pdf.reason, line: null };
+    return { ok: true, lines: pdf.lines, format: 'pdf', encoding: 'pdf', note: pdf.note, bytes };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.reason, line: null };
+  const text = decoded.text;
+  if (text.trim() === '') return { ok: false, reason: '文件只有空白字符，没有内容', line: null };
+  if (looksLikeLayoutText(text)) {
+    return { ok: true, lines: layoutTextToLines(text), format: 'pdftotext', encoding: decoded.encoding, note: decoded.note, bytes };
+  }
+  const format: SourceFormat = ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+  return { ok: true, lines: toLines(text), format, encoding: decoded.encoding, note: decoded.note, bytes };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { moneyToWan, parseNumber, parseMoneyText, sumExact } from '../../scripts/normalize/amount.js';
+
+describe('parseNumber', () => {
+  it('reads thousands separators and decimals exactly', () => {
+    const p = parseNumber('14,783.86');
+    expect(p.ok && p.value.toString()).toBe('14783.86');
+  });
+  it('treats blank and dash cells as empty', () => {
+    for (const t of ['', ' ', '-', '—', '**']) expect(parseNumber(t)).toEqual({ ok: false, reason: 'empty' });
+  });
+  it('rejects malformed numbers instead of guessing', () => {
+    expect(parseNumber('1,2345.6').ok).toBe(false);
+    expect(parseNumber('12.3.4').ok).toBe(false);
+  });
+  it('reads parenthesized and full-width numbers', () => {
+    const neg = parseNumber('（123）');
+    expect(neg.ok && neg.value.toNumber()).toBe(-123);
+    const fw = parseNumber('１２３．４５');
+    expect(fw.ok && fw.value.toNumber()).toBe(123.45);
+  });
+});
+
+describe('money conversion', () => {
+  it('converts 元 to 万元 without float noise', () => {
+    expect(moneyToWan('1,234,567.89', '元')).toBe(123.456789);
+    expect(moneyToWan('300', '元')).toBe(0.03);
+  });
+  it('sums exactly', () => {
+    expect(sumExact([0.1, 0.2])).toBe(0.3);
+  });
+  it('reads amounts in running text', () => {
+    expect(parseMoneyText('收入预算总额为895.2万元，较上年')).toEqual({ value: 895.2, unit: '万元' });
+    expect(parseMoneyText('控制数608元')).toEqual({ value: 0.0608, unit: '万元' });
+  });
+});
