@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- --sources DIR --out DIR [--strict] [--no-mask-phones]
+ * npm run ingest -- --sources DIR --out DIR [--strict] [--no-mask-phones] [--no-cache]
  * Exit codes: 0 ok (warnings allowed); 1 --strict and some error; 2 bad arguments or no sources.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: '.' },
     strict: { type: 'boolean', default: false },
     'no-mask-phones': { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const sources = resolve(values.sources!);
@@ -25,7 +26,7 @@ if (!existsSync(sources) || !statSync(sources).isDirectory()) {
   process.exit(2);
 }
 const started = Date.now();
-const result = await runPipeline(sources, { maskPhones: !values['no-mask-phones'] });
+const result = await runPipeline(sources, { maskPhones: !values['no-mask-phones'], cache: !values['no-cache'] });
 await writeOutputs({ documents: result.documents, errors: result.errors }, out);
 const errs = result.errors.filter((e) => e.severity === 'error');
 const warns = result.errors.filter((e) => e.severity === 'warning');

@@ -1,5 +1,17 @@
-/** Write every output of a run under `outDir`. (stub — collections, CSV, datapackage) */
+/**
+ * Write every output of a run under `outDir`: the Markdown collections (content/generated), the CSV
+ * downloads with their datapackage.json and a small documents.json index (public/data, served as
+ * /data/). Both folders are fully generated: they are emptied first so no stale file survives.
+ * Output is deterministic: documents sorted by id, no timestamps.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DocumentRecord, IngestError } from '../model/schema.js';
+import { DOCUMENT_KIND_LABELS } from '../model/schema.js';
+import { toCsv } from './csv.js';
+import { buildDatasets } from './datasets.js';
+import { dataPackage } from './datapackage.js';
+import { documentMarkdown, projectMarkdown } from './markdown.js';
 
 export interface EmitInput {
   documents: DocumentRecord[];
@@ -17,7 +29,51 @@ export function outputPaths(outDir: string): EmitPaths {
   return { collections: `${outDir}/content/generated`, data: `${outDir}/public/data` };
 }
 
+function write(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content, 'utf8');
+}
+
+/** Ids become file names: keep them to a safe ASCII set whatever a sidecar or slug produced. */
+export function fileId(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '') || 'x';
+}
+
 export async function writeOutputs(input: EmitInput, outDir: string): Promise<void> {
-  void input;
-  void outDir;
+  const paths = outputPaths(outDir);
+  const documents = [...input.documents].sort((a, b) => a.id.localeCompare(b.id));
+
+  // collections
+  for (const sub of ['documents', 'projects']) rmSync(join(paths.collections, sub), { recursive: true, force: true });
+  for (const d of documents) {
+    write(join(paths.collections, 'documents', `${fileId(d.id)}.md`), documentMarkdown(d));
+    for (const p of d.projects) write(join(paths.collections, 'projects', `${fileId(p.id)}.md`), projectMarkdown(d, p));
+  }
+  mkdirSync(join(paths.collections, 'documents'), { recursive: true });
+  mkdirSync(join(paths.collections, 'projects'), { recursive: true });
+
+  // downloads
+  rmSync(paths.data, { recursive: true, force: true });
+  const datasets = buildDatasets(documents, input.errors);
+  for (const ds of datasets) write(join(paths.data, ds.path), toCsv(ds.fields.map((f) => f.name), ds.rows));
+  write(join(paths.data, 'datapackage.json'), `${JSON.stringify(dataPackage(datasets), null, 2)}\n`);
+  const index = documents.map((d) => ({
+    id: d.id,
+    title: d.title,
+    department: d.department,
+    department_id: d.department_id,
+    province: d.province,
+    city: d.city,
+    county: d.county,
+    fiscal_year: d.fiscal_year,
+    kind: d.kind,
+    kind_label: DOCUMENT_KIND_LABELS[d.kind],
+    unit: d.unit,
+    totals: d.totals,
+    table_count: d.tables.length,
+    project_count: d.projects.length,
+    finding_count: d.findings.length,
+    source_file: d.source_file,
+  }));
+  write(join(paths.data, 'documents.json'), `${JSON.stringify(index, null, 2)}\n`);
 }

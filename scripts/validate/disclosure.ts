@@ -1,9 +1,145 @@
-/** Disclosure completeness against 《地方预决算公开操作规程》. (stub) */
-import type { DisclosureItem, DocumentRecord } from '../model/schema.js';
-import type { SegmentedDocument } from '../segment/ir.js';
+/**
+ * Disclosure completeness against 《地方预决算公开操作规程》（财预〔2016〕143号）: which required
+ * tables and narrative items a document contains. Tables come from the table recognizer first and,
+ * failing that, from table titles in the text followed by a table; an empty table with a 说明 (or a
+ * sentence such as “本部门没有使用政府性基金预算拨款安排的支出”) counts as disclosed-empty.
+ */
+import type { DisclosureItem, DocumentRecord, SourceRef, TableKind } from '../model/schema.js';
+import type { Block, SegmentedDocument } from '../segment/ir.js';
+import { compact } from '../normalize/text.js';
 
-export function checkDisclosure(doc: Omit<DocumentRecord, 'findings' | 'disclosure'>, seg: SegmentedDocument): DisclosureItem[] {
-  void doc;
-  void seg;
-  return [];
+type Doc = Omit<DocumentRecord, 'findings' | 'disclosure'>;
+
+interface TableRule {
+  item: string;
+  kind: TableKind;
+  label: string;
+  required: boolean;
+  title: RegExp;
+  not?: RegExp;
+  /** a sentence saying the document has none of this money */
+  none?: RegExp;
+}
+
+const TABLE_RULES: TableRule[] = [
+  { item: 'table_income_expenditure_summary', kind: 'income_expenditure_summary', label: '收支总表', required: true, title: /收[入]?支[出]?.{0,4}总表/, not: /财政/ },
+  { item: 'table_income', kind: 'income', label: '收入总表', required: true, title: /收入.{0,4}表/, not: /收支|支出|财政/ },
+  { item: 'table_expenditure', kind: 'expenditure', label: '支出总表', required: true, title: /支出.{0,4}表/, not: /收入|收支|一般公共|基金|国有资本|三公|项目|基本|财政|采购|购买服务|绩效/ },
+  { item: 'table_fiscal_appropriation_summary', kind: 'fiscal_appropriation_summary', label: '财政拨款收支总表', required: true, title: /财政(?:拨款)?收[入]?支[出]?.{0,6}表/ },
+  { item: 'table_general_budget_expenditure', kind: 'general_budget_expenditure', label: '一般公共预算支出表', required: true, title: /一般公共预算.{0,8}支出.{0,4}表/, not: /基本|三公/ },
+  { item: 'table_general_budget_basic_expenditure', kind: 'general_budget_basic_expenditure', label: '一般公共预算基本支出表', required: true, title: /一般公共预算.{0,8}基本支出.{0,4}表/ },
+  { item: 'table_three_public', kind: 'three_public', label: '“三公”经费支出表', required: true, title: /三公.{0,12}表/, none: /(?:没有|无)[^。；，]{0,12}三公|三公[^。；]{0,16}(?:为0|为零|为空|安排0万元)/ },
+  { item: 'table_government_fund', kind: 'government_fund', label: '政府性基金预算支出表', required: true, title: /政府性基金.{0,14}表/, none: /(?:没有|无)[^。；，]{0,16}政府性基金|政府性基金[^。；]{0,16}(?:为0|为零|为空|0万元)/ },
+  { item: 'table_state_capital', kind: 'state_capital', label: '国有资本经营预算支出表', required: false, title: /国有资本经营.{0,14}表/, none: /(?:没有|无)[^。；，]{0,16}国有资本经营|国有资本经营[^。；]{0,16}(?:为0|为零|为空|0万元)/ },
+];
+
+interface NarrativeRule {
+  item: string;
+  label: string;
+  pattern: RegExp;
+  /** already recognized structurally */
+  known?: (d: Doc) => SourceRef | null;
+}
+
+const NARRATIVE_RULES: NarrativeRule[] = [
+  { item: 'narrative_responsibilities', label: '部门职责', pattern: /(?:主要|部门)?职[责能]/ },
+  { item: 'narrative_organization', label: '机构设置', pattern: /机构设置|内设机构|单位构成|预算单位|部门基本情况|汇编范围/, known: (d) => d.staffing.source },
+  { item: 'narrative_changes', label: '收支增减变化说明', pattern: /(?:较|比)(?:上年|\d{4}年)[^。]{0,12}(?:增加|减少|增长|下降|持平)/ },
+  { item: 'narrative_operating_expenses', label: '机关运行经费', pattern: /机关运行(?:经)?费/ },
+  { item: 'narrative_procurement', label: '政府采购', pattern: /政府采购/ },
+  { item: 'narrative_assets', label: '国有资产占有使用情况', pattern: /国有资产|车辆|公务用车[^。]{0,6}(?:实有|保有)/ },
+  { item: 'narrative_performance', label: '绩效目标与评价', pattern: /绩效(?:目标|评价|自评|管理|情况)/ },
+  { item: 'narrative_glossary', label: '名词解释', pattern: /名词解释|名词说明|术语解释/ },
+];
+
+/** 第一部分 / 一、 / （一） / 1. — how section titles start in these documents when not Markdown headings. */
+const SECTION_TITLE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
+
+interface Line {
+  no: number;
+  text: string; // compact
+  heading: boolean;
+  table: boolean;
+}
+
+/**
+ * The table of contents repeats every title; its lines are not disclosures. It runs from a 目录 line
+ * to the first line that repeats a line already seen after it.
+ */
+function tocRange(lines: Line[]): [number, number] | null {
+  const start = lines.findIndex((l) => /^目录$/.test(l.text));
+  if (start < 0) return null;
+  const seen = new Set<string>();
+  for (let k = start + 1; k < lines.length; k++) {
+    const t = lines[k].text;
+    if (lines[k].table) return [lines[start].no, lines[k - 1].no];
+    if (seen.has(t)) return [lines[start].no, lines[k - 1].no];
+    seen.add(t);
+  }
+  return [lines[start].no, lines[Math.min(lines.length - 1, start + 60)].no];
+}
+
+function flatten(seg: SegmentedDocument): Line[] {
+  const out: Line[] = [];
+  for (const b of seg.blocks as Block[]) {
+    if (b.type === 'table') {
+      for (const r of b.rows) out.push({ no: r.line, text: compact(r.cells.join(' ')), heading: false, table: true });
+    } else out.push({ no: b.line_start, text: compact(b.text), heading: b.type === 'heading', table: false });
+  }
+  return out.sort((a, b) => a.no - b.no);
+}
+
+export function checkDisclosure(doc: Doc, seg: SegmentedDocument): DisclosureItem[] {
+  const all = flatten(seg);
+  const toc = tocRange(all);
+  const lines = all.filter((l) => !toc || l.no < toc[0] || l.no > toc[1]);
+  const ref = (a: number, b = a): SourceRef => ({ file: doc.source_file, line_start: a, line_end: b });
+  const out: DisclosureItem[] = [];
+
+  for (const rule of TABLE_RULES) {
+    const base = { item: rule.item, label: rule.label, group: 'table' as const, required: rule.required };
+    const noneLine = rule.none ? lines.find((l) => !l.table && rule.none!.test(l.text)) : undefined;
+    const t = doc.tables.find((x) => x.kind === rule.kind);
+    if (t) {
+      if (!t.empty) out.push({ ...base, status: 'present', source: t.source });
+      else out.push({ ...base, status: t.note || noneLine ? 'empty_with_note' : 'empty', source: t.source });
+      continue;
+    }
+    // no recognized table: a title line (short, outside the contents) followed closely by a table
+    const idx = lines.findIndex((l) => !l.table && l.text.length <= 40 && rule.title.test(l.text) && !(rule.not && rule.not.test(l.text)));
+    if (idx >= 0) {
+      const title = lines[idx];
+      const next = lines.slice(idx + 1, idx + 8);
+      const tableAt = next.findIndex((l) => l.table);
+      const interrupted = next.slice(0, tableAt < 0 ? 0 : tableAt).some((l) => !l.table && TABLE_RULES.some((r) => r.title.test(l.text) && l.text.length <= 40));
+      if (tableAt >= 0 && !interrupted) {
+        // a table of header rows only (no amount anywhere) is an empty table
+        const rows = [] as Line[];
+        for (const l of lines.slice(idx + 1 + tableAt)) {
+          if (!l.table) break;
+          rows.push(l);
+        }
+        const hasAmount = rows.some((r) => /\d[\d,]*\.\d{2}/.test(r.text));
+        const note = lines.slice(idx + 1 + tableAt + rows.length, idx + tableAt + rows.length + 4).find((l) => /^(?:注|说明)/.test(l.text));
+        const status = hasAmount ? 'present' : note || noneLine ? 'empty_with_note' : 'empty';
+        out.push({ ...base, status, source: ref(title.no, rows.length ? rows[rows.length - 1].no : title.no) });
+        continue;
+      }
+    }
+    if (noneLine) out.push({ ...base, status: 'empty_with_note', source: ref(noneLine.no) });
+    else out.push({ ...base, status: 'missing', source: null });
+  }
+
+  for (const rule of NARRATIVE_RULES) {
+    const base = { item: rule.item, label: rule.label, group: 'narrative' as const, required: true };
+    // prefer a heading or a short title line; then any sentence of running text
+    const hit =
+      lines.find((l) => !l.table && (l.heading || (l.text.length <= 30 && SECTION_TITLE.test(l.text))) && rule.pattern.test(l.text)) ??
+      lines.find((l) => !l.table && rule.pattern.test(l.text));
+    const known = rule.known?.(doc) ?? null;
+    if (hit) out.push({ ...base, status: 'present', source: ref(hit.no) });
+    else if (known) out.push({ ...base, status: 'present', source: known });
+    else out.push({ ...base, status: 'missing', source: null });
+  }
+  return out;
 }

@@ -1,9 +1,121 @@
-/** PDF sources: text with positions → lines with tab-separated cells. (stub — issue 4) */
+/**
+ * PDF sources: glyph positions (pdfjs-dist, with its CMaps for Chinese fonts) → visual lines → lines
+ * with tab-separated cells (see geometry.ts, tables.ts, pages.ts). Pages are read one at a time and
+ * released, so a 262-page document stays small in memory. Never throws: scanned (no text layer),
+ * encrypted and damaged files come back as { ok: false, reason } in Chinese.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { SourceLine } from '../../segment/ir.js';
+import { buildLines, type Frag } from './geometry.js';
+import { assemblePages, type PageInput } from './pages.js';
 
 export type PdfResult = { ok: true; lines: SourceLine[]; note: string | null } | { ok: false; reason: string };
 
+/** Runs of horizontal gap (in font sizes) that separate cells. */
+const HARD_GAP = 0.9;
+
+function pdfjsDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+function describe(e: unknown): string {
+  const name = (e as { name?: string })?.name ?? '';
+  if (name === 'PasswordException') {
+    return 'PDF 已加密（需要密码才能打开），无法读取文字：请用原密码解除保护后另存为不加密的 PDF，或改用 pdftotext -layout 导出的文本';
+  }
+  if (name === 'InvalidPDFException' || name === 'FormatError') {
+    return 'PDF 文件已损坏或不完整（无法解析文件结构）：请重新下载原文件，或用 PDF 阅读器打开后另存一份再试';
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return `PDF 无法读取（${msg.slice(0, 120)}）：请确认文件完整，或用 pdftotext -layout 转成文本后放入来源目录`;
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
-  void bytes;
-  return { ok: false, reason: '暂不支持直接读取 PDF：请先转换为文本（pdftotext -layout）后放入来源目录' };
+  let pdfjs: PdfJs;
+  try {
+    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  } catch {
+    return { ok: false, reason: '缺少 PDF 解析库 pdfjs-dist：请运行 npm install 后重试' };
+  }
+  const dir = pdfjsDir();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']> | null = null;
+  try {
+    const task = pdfjs.getDocument({
+      // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
+      data: new Uint8Array(bytes),
+      cMapUrl: join(dir, 'cmaps') + '/',
+      cMapPacked: true,
+      standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+    doc = await task.promise;
+  } catch (e) {
+    return { ok: false, reason: describe(e) };
+  }
+  try {
+    const pages: PageInput[] = [];
+    const empty: number[] = [];
+    let glyphs = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let frags: Frag[] = [];
+      let height = 0;
+      try {
+        const page = await doc.getPage(n);
+        const vp = page.getViewport({ scale: 1 });
+        height = vp.height;
+        const tc = await page.getTextContent();
+        for (const it of tc.items) {
+          if (!('str' in it) || !it.str || !it.str.trim()) continue;
+          // Visual coordinates (page rotation applied, y downwards).
+          const t = pdfjs.Util.transform(vp.transform, it.transform);
+          const size = Math.hypot(t[2], t[3]) || Math.abs(it.height) || 1;
+          const rotated = Math.abs(t[1]) > Math.abs(t[0]) * 0.5;
+          const x0 = t[4];
+          const width = rotated ? size * [...it.str].length : Math.abs(it.width) * Math.hypot(vp.transform[0], vp.transform[1]);
+          frags.push({ x0, x1: x0 + width, y: t[5], size, text: it.str.normalize('NFKC') === it.str ? it.str : normalizeGlyphs(it.str) });
+        }
+        glyphs += frags.length;
+        page.cleanup();
+      } catch {
+        frags = [];
+      }
+      if (frags.length === 0) empty.push(n);
+      pages.push({ lines: buildLines(frags, { hardGap: HARD_GAP }), height });
+    }
+    if (glyphs === 0) {
+      return {
+        ok: false,
+        reason: `PDF 没有文字层（共 ${doc.numPages} 页，可能是扫描件或图片）：无法读取文字。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
+      };
+    }
+    const { lines, stats } = assemblePages(pages);
+    const notes: string[] = [];
+    if (empty.length > 0) {
+      notes.push(`PDF 第 ${formatPages(empty)} 页没有文字层（可能是扫描图片或空白页），这些页的内容未能读取`);
+    }
+    void stats;
+    return { ok: true, lines, note: notes.length ? notes.join('；') : null };
+  } catch (e) {
+    return { ok: false, reason: describe(e) };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+/** Compatibility ideographs and radicals some Chinese fonts map glyphs to (⼀ → 一, ⾦ → 金). */
+function normalizeGlyphs(s: string): string {
+  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (ch) => ch.normalize('NFKC'));
+}
+
+function formatPages(ns: number[]): string {
+  if (ns.length > 12) return `${ns.slice(0, 10).join('、')} 等 ${ns.length}`;
+  return ns.join('、');
 }

@@ -1,6 +1,22 @@
-/** Document identity: title, department, fiscal year, kind, money unit. (stub — to be implemented) */
+/**
+ * Document identity: title, department, fiscal year, kind, money unit.
+ *
+ * The title is the first line near the top that states a year and 预算/决算 ("赣州市行政审批局机关 2022 年
+ * 部门预算", "# 大数据发展管理局 2021 年度部门决算"). Converters break long titles across two lines
+ * ("…服务保障\n中心2022年部门预算", "南昌市西湖区…局\n2023年部门预算草案编制说明"): the line above is
+ * joined when it is title-like and the title line does not itself start with the department.
+ *
+ * Department naming decisions:
+ * - The fullest official name: a title without its region ("大数据发展管理局") is completed with the
+ *   longest region-prefixed form the body uses ("上饶市大数据发展管理局").
+ * - A trailing "机关"/"本级" is dropped: "××局机关" names the agency's own headquarters as a budget unit,
+ *   but these documents disclose the department (often with several units), and the same department
+ *   must get the same name and id across years and documents.
+ */
 import type { DocumentKind, MoneyUnit } from '../../model/schema.js';
 import type { SegmentedDocument } from '../../segment/ir.js';
+import { cleanText } from '../../normalize/text.js';
+import { parseRegionPrefix } from './region.js';
 
 export interface DocumentMeta {
   title: string | null;
@@ -12,7 +28,175 @@ export interface DocumentMeta {
   title_lines: [number, number] | null;
 }
 
+const YEAR = /((?:19|20)\d{2})\s*年\s*度?/;
+const KIND_WORD = /预算|决算/;
+const ORGAN_SUFFIX = /(局|委员会|委|办公室|办|厅|中心|院|部|会|所|站|队|处|署|室|馆|校|公司|集团|政府|机关|单位|部门)$/;
+const NOT_TITLE = /^(目\s*录|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])/;
+
+interface Line {
+  no: number;
+  text: string;
+}
+
+/** Non-table lines, cleaned, without Markdown heading marks. */
+function textLines(seg: SegmentedDocument, limit: number): Line[] {
+  const out: Line[] = [];
+  for (const l of seg.lines) {
+    if (l.text.includes('\t')) continue;
+    const text = cleanText(l.text.replace(/^\s*#{1,6}\s*/, '')).replace(/^[-*+]\s+/, '');
+    if (!text) continue;
+    out.push({ no: l.no, text });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export function kindOf(text: string): DocumentKind | null {
+  if (/草案/.test(text) && /预算/.test(text)) return 'budget_draft';
+  if (/决算/.test(text)) return 'final_account';
+  if (/预算/.test(text)) return 'budget';
+  return null;
+}
+
+/** "××局机关" → "××局"; spaces removed. */
+export function normalizeDepartment(name: string): string {
+  let d = name.replace(/\s+/g, '').replace(/^关于/, '');
+  d = d.replace(/[（(][^）)]*[)）]$/, ''); // trailing "(本级)" / "(汇总)"
+  d = d.replace(/的$/, '');
+  const stripped = d.replace(/(机关|本级)$/, '');
+  if (stripped !== d && ORGAN_SUFFIX.test(stripped)) d = stripped;
+  return d;
+}
+
+function titleLike(text: string): boolean {
+  return text.length >= 2 && text.length <= 40 && !/[，。；：:,;]/.test(text) && !NOT_TITLE.test(text) && !YEAR.test(text);
+}
+
+interface TitleHit {
+  title: string;
+  department: string | null;
+  year: number;
+  lines: [number, number];
+}
+
+/** Department part of a title: before the year, or between the year and 部门预算/决算. */
+function departmentFromTitle(title: string): string | null {
+  const m = YEAR.exec(title);
+  if (!m) return null;
+  const before = title.slice(0, m.index).trim();
+  if (before.length >= 2) return normalizeDepartment(before);
+  const after = title.slice(m.index + m[0].length);
+  const a = /^(.+?)(?:部门|单位)?(?:预算|决算)/.exec(after.replace(/\s+/g, ''));
+  return a && a[1].length >= 2 ? normalizeDepartment(a[1]) : null;
+}
+
+function findTitle(lines: Line[]): TitleHit | null {
+  for (let i = 0; i < lines.length; i++) {
+    const { no, text } = lines[i];
+    const y = YEAR.exec(text);
+    if (!y || !KIND_WORD.test(text) || text.length > 60 || NOT_TITLE.test(text)) continue;
+    if (/[，。；]/.test(text)) continue; // a sentence, not a title
+    const before = text.slice(0, y.index).replace(/\s+/g, '');
+    const prev = i > 0 ? lines[i - 1] : null;
+    const startsWithDept = before.length >= 2 && parseRegionPrefix(before).prefix.length > 0;
+    const join =
+      prev !== null &&
+      no - prev.no <= 2 &&
+      titleLike(prev.text) &&
+      !startsWithDept &&
+      (before.length === 0 || !ORGAN_SUFFIX.test(prev.text.replace(/\s+/g, '')) || before.length < 2);
+    const title = join && prev ? `${prev.text}${text}` : text;
+    const dept = departmentFromTitle(title.replace(/\s+(?=\d)|(?<=\d)\s+/g, ''));
+    return { title: title.replace(/\s+/g, ' '), department: dept, year: Number(y[1]), lines: [join && prev ? prev.no : no, no] };
+  }
+  return null;
+}
+
+/** The longest "<region><department>" form the text uses, when the title omits the region. */
+export function fullestDepartmentName(department: string, body: string): string {
+  const text = body.replace(/\s+/g, '');
+  let bestName = department;
+  for (let i = text.indexOf(department); i >= 0; i = text.indexOf(department, i + 1)) {
+    const before = text.slice(Math.max(0, i - 20), i);
+    for (let k = 0; k < before.length; k++) {
+      const cand = before.slice(k);
+      const pre = parseRegionPrefix(cand + department);
+      if (pre.prefix === cand && cand.length + department.length > bestName.length) {
+        bestName = cand + department;
+        break;
+      }
+    }
+  }
+  return bestName;
+}
+
+/** Department named by a cover label or by the first "××是…" sentence, when there is no title. */
+function departmentFallback(lines: Line[]): string | null {
+  for (const { text } of lines) {
+    const m = /^(?:部门|单位|预算单位)名称[：:]\s*(.{2,40})$/.exec(text);
+    if (m) return normalizeDepartment(m[1]);
+  }
+  for (const { text } of lines) {
+    const m = /^([\u4e00-\u9fa5（）()]{4,40}?(?:局|委员会|办公室|厅|中心|院))(?:机关)?是/.exec(text);
+    if (m) return normalizeDepartment(m[1]);
+  }
+  return null;
+}
+
+/** Money unit most tables and table captions state: 单位：万元 / 金额单位：元. */
+export function detectUnit(seg: SegmentedDocument): MoneyUnit | null {
+  let wan = 0;
+  let yuan = 0;
+  for (const l of seg.lines) {
+    const t = cleanText(l.text);
+    for (const m of t.matchAll(/单位\s*[：:]\s*(万元|元)(?![\u4e00-\u9fa5])/g)) {
+      if (m[1] === '万元') wan++;
+      else yuan++;
+    }
+  }
+  if (wan + yuan > 0) return yuan > wan ? '元' : '万元';
+  // no stated unit (narrative-only documents): the unit the running text uses for amounts
+  for (const l of seg.lines) {
+    if (l.text.includes('\t')) continue;
+    const t = cleanText(l.text);
+    wan += (t.match(/\d\s*万元/g) ?? []).length;
+    yuan += (t.match(/\d\s*(?<![万亿])元/g) ?? []).length;
+  }
+  if (wan + yuan === 0) return null;
+  return yuan > wan ? '元' : '万元';
+}
+
 export function recognizeMeta(seg: SegmentedDocument): DocumentMeta {
-  void seg;
-  return { title: null, department: null, fiscal_year: null, kind: null, unit: null, title_lines: null };
+  try {
+    const top = textLines(seg, 60);
+    const hit = findTitle(top);
+    const body = seg.lines.filter((l) => !l.text.includes('\t')).map((l) => cleanText(l.text)).join('\n');
+    let department = hit?.department ?? departmentFallback(textLines(seg, 200));
+    if (department) department = fullestDepartmentName(department, body);
+    let fiscal_year = hit?.year ?? null;
+    if (fiscal_year === null) {
+      const years = new Map<number, number>();
+      for (const { text } of top) {
+        const m = /((?:19|20)\d{2})\s*年\s*度?\s*(?:部门)?(?:预算|决算)/.exec(text);
+        if (m) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
+      }
+      const sorted = [...years.entries()].sort((a, b) => b[1] - a[1]);
+      fiscal_year = sorted[0]?.[0] ?? null;
+    }
+    let kind = hit ? kindOf(hit.title) : null;
+    if (!kind) {
+      const topText = top.map((l) => l.text).join('\n');
+      kind = kindOf(topText);
+    }
+    return {
+      title: hit?.title ?? null,
+      department: department ?? null,
+      fiscal_year,
+      kind,
+      unit: detectUnit(seg),
+      title_lines: hit?.lines ?? null,
+    };
+  } catch {
+    return { title: null, department: null, fiscal_year: null, kind: null, unit: null, title_lines: null };
+  }
 }

@@ -1,4 +1,8 @@
-/** Tables: grid reconstruction, kind, and the structured rows extracted from each kind. (stub) */
+/**
+ * Tables: every tab-separated table block becomes a Table (title, unit, flattened columns, rows, kind,
+ * note, source), and the kinds that carry classified figures are extracted into the structured records
+ * (function/economic classification, “三公”, procurement) and the headline totals.
+ */
 import type {
   EconomicExpenditure,
   FunctionExpenditure,
@@ -6,10 +10,22 @@ import type {
   SourceRef,
   StatCount,
   Table,
+  TableKind,
   ThreePublic,
   Totals,
 } from '../../model/schema.js';
 import type { RecognizeContext } from '../context.js';
+import type { Block, TableBlock } from '../../segment/ir.js';
+import { buildGrid, type Grid } from './grid.js';
+import { classifyTable, MONEY_KINDS, TEXT_KINDS } from './kind.js';
+import { isProse, scanAbove, scanBelow } from './surroundings.js';
+import { isNumberCell } from './cells.js';
+import { gridRows } from './cell-per-line.js';
+import { extractFunction } from './extract/function.js';
+import { extractEconomic } from './extract/economic.js';
+import { extractThreePublic } from './extract/three-public.js';
+import { extractProcurement } from './extract/procurement.js';
+import { collectTotals } from './extract/totals.js';
 
 export interface TablesResult {
   tables: Table[];
@@ -22,15 +38,109 @@ export interface TablesResult {
   totals: Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
 }
 
+const BY = 'tables';
+
 export function recognizeTables(ctx: RecognizeContext): TablesResult {
-  void ctx;
-  return {
-    tables: [],
-    expenditure_by_function: [],
-    basic_expenditure_by_economic: [],
-    three_public: [],
-    stats: [],
-    procurement: [],
-    totals: {},
-  };
+  const tables: Table[] = [];
+  const blocks = ctx.seg.blocks;
+  let lastTableIdx = -1;
+  let prev: Table | null = null;
+
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi];
+    if (block.type !== 'table') continue;
+    const before = blocks.slice(lastTableIdx + 1, bi).filter(isProse);
+    lastTableIdx = bi;
+    let nextTable = blocks.findIndex((b, i) => i > bi && b.type === 'table');
+    if (nextTable < 0) nextTable = blocks.length;
+    const after = blocks.slice(bi + 1, nextTable).filter(isProse);
+
+    try {
+      const t = buildTable(ctx, block, before, after, prev, tables.length + 1);
+      if (!t) continue;
+      tables.push(t.table);
+      prev = t.table;
+      for (const l of t.lines) ctx.claim(l, l, BY);
+      ctx.claim(block.line_start, block.line_end, BY);
+    } catch (err) {
+      // never let one odd table stop the document
+      ctx.warn(block.line_start, `表格无法解析，已跳过：${(err as Error).message}`);
+    }
+  }
+
+  const expenditure_by_function = tables.flatMap((t) => extractFunction(ctx, t));
+  const basic_expenditure_by_economic = tables.flatMap((t) => extractEconomic(ctx, t));
+  const three_public: ThreePublic[] = [];
+  const stats: StatCount[] = [];
+  for (const t of tables) {
+    const r = extractThreePublic(ctx, t);
+    if (three_public.length === 0) three_public.push(...r.items);
+    if (stats.length === 0) stats.push(...r.stats);
+  }
+  const procurement = tables.flatMap((t) => extractProcurement(ctx, t));
+  const totals = collectTotals(ctx, tables, three_public, procurement, ctx.kind);
+  return { tables, expenditure_by_function, basic_expenditure_by_economic, three_public, stats, procurement, totals };
 }
+
+function buildTable(
+  ctx: RecognizeContext,
+  block: TableBlock,
+  before: Extract<Block, { type: 'text' | 'heading' }>[],
+  after: Extract<Block, { type: 'text' | 'heading' }>[],
+  prev: Table | null,
+  n: number,
+): { table: Table; lines: number[] } | null {
+  const above = scanAbove(before, ctx.department);
+  let title = above.title;
+  let inherited = false;
+  const closeBelowPrev = before.length <= 3 && !before.some((b) => b.type === 'heading');
+  if (!title && prev && (above.continuous || closeBelowPrev)) {
+    // a table continuing the one above (a form split into several grids under one title)
+    title = above.label ? `${baseTitle(prev.title)}·${above.label}` : baseTitle(prev.title);
+    inherited = true;
+  }
+  let kind: TableKind = inherited && prev ? prev.kind : classifyTable(title ?? '', []);
+  // one-cell-per-line runs are rebuilt into rows first (cell-per-line.ts)
+  const rows = gridRows(block);
+  let grid: Grid = buildGrid(rows, { textTable: TEXT_KINDS.has(kind) });
+  if (!title && grid.title) title = grid.title;
+  const extraLines: number[] = [];
+  if (!title) {
+    // a short lead-in right above ("8.绩效指标：") names the table; else the nearest heading
+    const last = before[before.length - 1];
+    const leadIn = last && /[：:]$/.test(last.text.trim()) && last.text.length <= 24 ? last : undefined;
+    if (leadIn) extraLines.push(leadIn.line_start);
+    const heading = [...before].reverse().find((b) => b.type === 'heading');
+    title = leadIn
+      ? leadIn.text.trim().replace(/[：:]$/, '').replace(/^(\d+|[一二三四五六七八九十]+)[.、．]\s*/, '')
+      : (heading?.text ?? above.label ?? '未命名表格');
+  }
+  if (!inherited) {
+    const k = classifyTable(title, grid.columns);
+    if (TEXT_KINDS.has(k) !== TEXT_KINDS.has(kind)) grid = buildGrid(rows, { textTable: TEXT_KINDS.has(k) });
+    kind = classifyTable(title, grid.columns);
+  }
+  if (grid.columns.length === 0) return null;
+
+  const below = scanBelow(after);
+  const note = [grid.note, below.note].filter((x): x is string => !!x).join(' ') || null;
+  const money = MONEY_KINDS.has(kind);
+  const empty = money
+    ? grid.headerOnly || !grid.body.some((r) => r.cells.some((c) => isNumberCell(c)))
+    : grid.body.length === 0;
+  const unit = above.unit ?? grid.unit ?? (money ? (inherited && prev ? prev.unit : ctx.unit) : null);
+  const table: Table = {
+    id: `t${String(n).padStart(2, '0')}`,
+    kind,
+    title,
+    unit,
+    columns: grid.columns,
+    rows: empty ? [] : grid.body.map((r) => ({ cells: r.cells, source_line: r.line })),
+    empty,
+    note,
+    source: ctx.ref(block.line_start, block.line_end),
+  };
+  return { table, lines: [...above.lines, ...below.lines, ...extraLines] };
+}
+
+const baseTitle = (t: string) => t.split('·')[0];

@@ -1,0 +1,129 @@
+/**
+ * Parallel ingest on a worker_threads pool (size = os.availableParallelism()). Results come back in
+ * input order whatever order the workers finish in, so output stays deterministic. Small batches run
+ * in-process: starting workers costs more than parsing a handful of files. This module is also the
+ * worker's entry point.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { IngestFileResult, IngestOptions } from './ingest-file.js';
+import { codeFingerprint, ingestCached } from './cache.js';
+
+export interface ParallelTask {
+  path: string;
+  rel: string;
+}
+
+export interface ParallelOptions {
+  /** worker count; 0 = in-process; default availableParallelism() */
+  workers?: number;
+  /** cache folder, or null for no cache */
+  cacheDir: string | null;
+  ingest: IngestOptions;
+  /** called as each file finishes (in completion order) */
+  onResult?: (index: number, result: IngestFileResult, hit: boolean) => void;
+}
+
+export interface ParallelResult {
+  results: IngestFileResult[];
+  hits: number;
+  misses: number;
+  workers: number;
+}
+
+/** Below this many files the pool is not worth starting. */
+const MIN_FILES_FOR_POOL = 64;
+
+interface WorkerInit {
+  role: 'ingest-worker';
+  cacheDir: string | null;
+  ingest: IngestOptions;
+  code: string;
+}
+type Job = { i: number; path: string; rel: string };
+type Reply = { i: number; result: IngestFileResult; hit: boolean };
+
+function internalError(rel: string, message: string): IngestFileResult {
+  return { document: null, errors: [{ file: rel, line: null, severity: 'error', action: 'skipped', message: `解析时发生内部错误：${message}` }] };
+}
+
+/**
+ * Start a worker on this module. From TypeScript sources the worker first registers tsx's loader
+ * (tsx does not hook worker threads by itself), then imports this file.
+ */
+function spawnWorker(init: WorkerInit): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: init });
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  return new Worker(boot, { eval: true, workerData: init });
+}
+
+export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOptions): Promise<ParallelResult> {
+  const results: IngestFileResult[] = new Array(tasks.length);
+  let hits = 0;
+  let misses = 0;
+  const record = (i: number, result: IngestFileResult, hit: boolean) => {
+    results[i] = result;
+    if (hit) hits++;
+    else misses++;
+    opts.onResult?.(i, result, hit);
+  };
+  const code = codeFingerprint();
+  const want = opts.workers ?? availableParallelism();
+  const size = tasks.length < MIN_FILES_FOR_POOL ? 0 : Math.min(want, tasks.length);
+  if (size <= 0) {
+    for (let i = 0; i < tasks.length; i++) {
+      const r = await ingestCached(tasks[i].path, tasks[i].rel, opts.ingest, opts.cacheDir, code);
+      record(i, r.result, r.hit);
+    }
+    return { results, hits, misses, workers: 0 };
+  }
+
+  const init: WorkerInit = { role: 'ingest-worker', cacheDir: opts.cacheDir, ingest: opts.ingest, code };
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolveAll) => {
+    const start = () => {
+      const w = spawnWorker(init);
+      let current: Job | null = null;
+      const feed = () => {
+        if (next >= tasks.length) {
+          current = null;
+          void w.terminate();
+          return;
+        }
+        const i = next++;
+        current = { i, path: tasks[i].path, rel: tasks[i].rel };
+        w.postMessage(current);
+      };
+      w.on('message', (m: Reply) => {
+        record(m.i, m.result, m.hit);
+        if (++done === tasks.length) resolveAll();
+        feed();
+      });
+      // A crashed worker (out of memory, native error) fails only the file it was on; a fresh worker continues.
+      w.on('error', (e: Error) => {
+        const job = current;
+        current = null;
+        if (job) {
+          record(job.i, internalError(job.rel, e.message), false);
+          if (++done === tasks.length) return resolveAll();
+        }
+        if (next < tasks.length) start();
+      });
+      feed();
+    };
+    for (let k = 0; k < size; k++) start();
+  });
+  return { results, hits, misses, workers: size };
+}
+
+// Worker side: parse files as they are posted, one at a time.
+if (!isMainThread && (workerData as WorkerInit | undefined)?.role === 'ingest-worker' && parentPort) {
+  const init = workerData as WorkerInit;
+  const port = parentPort;
+  port.on('message', async (job: Job) => {
+    const r = await ingestCached(job.path, job.rel, init.ingest, init.cacheDir, init.code);
+    port.postMessage({ i: job.i, result: r.result, hit: r.hit } satisfies Reply);
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * Pages of visual lines → SourceLines. Removes what repeats on every page (running headers/footers,
+ * page numbers) and, when a table continues on the next page, the repeated title/header lines there,
+ * so the continued rows join the table they belong to. Shared by PDFs and pdftotext-layout text.
+ */
+import type { SourceLine } from '../../segment/ir.js';
+import { lineText, type VLine } from './geometry.js';
+import { layoutPage, type LayoutOptions, type OutLine } from './tables.js';
+
+export interface PageInput {
+  lines: VLine[];
+  /** Page height in the same units as the line y values (for header/footer zones). */
+  height: number;
+}
+
+export interface AssembleStats {
+  /** Lines dropped as page furniture (running headers/footers, page numbers). */
+  furniture: number;
+  /** Lines dropped as repeated table headers on continuation pages. */
+  repeatedHeaders: number;
+}
+
+const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^[-—–－\s]*(?:page\s*)?\d{1,4}\s*(?:of\s*\d+)?[-—–－\s]*$/i;
+
+const key = (s: string) => s.replace(/\s+/g, '').replace(/\d+/g, '#');
+
+/** Indexes of furniture lines per page. */
+function findFurniture(pages: PageInput[]): Array<Set<number>> {
+  const zone = (p: PageInput, l: VLine) => l.y < p.height * 0.1 || l.y > p.height * 0.9;
+  const edge = (p: PageInput, i: number) => i < 2 || i >= p.lines.length - 2;
+  const counts = new Map<string, number>();
+  pages.forEach((p) => {
+    const seen = new Set<string>();
+    p.lines.forEach((l, i) => {
+      if (!edge(p, i) || !zone(p, l) || l.runs.length > 2) return;
+      seen.add(key(lineText(l)));
+    });
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  const minRepeat = Math.max(3, Math.ceil(pages.length * 0.3));
+  return pages.map((p) => {
+    const drop = new Set<number>();
+    p.lines.forEach((l, i) => {
+      if (!edge(p, i) || !zone(p, l)) return;
+      const t = lineText(l).trim();
+      if (PAGE_NUMBER.test(t)) drop.add(i);
+      else if (l.runs.length <= 2 && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) drop.add(i);
+    });
+    return drop;
+  });
+}
+
+const norm = (s: string) => s.replace(/[\s\t]+/g, '');
+
+export function assemblePages(pages: PageInput[], opts: LayoutOptions = {}): { lines: SourceLine[]; stats: AssembleStats } {
+  const furniture = findFurniture(pages);
+  const stats: AssembleStats = { furniture: 0, repeatedHeaders: 0 };
+  const lines: SourceLine[] = [];
+  // Title/unit/header lines of the table that ended the previous page (for continuation pages).
+  let carry: Set<string> | null = null;
+  pages.forEach((p, pi) => {
+    const kept = p.lines.filter((_, i) => !furniture[pi].has(i));
+    stats.furniture += p.lines.length - kept.length;
+    let out: OutLine[] = layoutPage(kept, opts);
+    // Continuation: drop leading lines repeating the previous page's table title and header.
+    if (carry) {
+      let k = 0;
+      while (k < out.length && out[k].kind !== 'body' && (out[k].kind === 'blank' || carry.has(norm(out[k].text)))) k++;
+      // Stop at the table itself: its first row, or a header row the previous page did not have.
+      if (k < out.length && (out[k].kind === 'body' || (out[k].kind === 'header' && out.slice(0, k).some((o) => o.kind === 'header')))) {
+        stats.repeatedHeaders += out.slice(0, k).filter((o) => o.kind !== 'blank').length;
+        out = out.slice(k);
+      }
+    }
+    carry = tableContext(out);
+    for (const o of out) lines.push({ no: lines.length + 1, text: o.text, page: pi + 1 });
+  });
+  return { lines, stats };
+}
+
+/**
+ * If the page ends inside a table, the texts of that table's title/unit/header lines (everything after
+ * the previous table's last row up to this table's first row). Otherwise null.
+ */
+function tableContext(out: OutLine[]): Set<string> | null {
+  let end = out.length - 1;
+  while (end >= 0 && out[end].kind === 'blank') end--;
+  if (end < 0 || out[end].kind !== 'body') return null;
+  let firstBody = end;
+  while (firstBody > 0 && out[firstBody - 1].kind === 'body') firstBody--;
+  let start = firstBody;
+  while (start > 0 && out[start - 1].kind !== 'body' && firstBody - start < 12) start--;
+  const set = new Set<string>();
+  for (let k = start; k < firstBody; k++) if (out[k].kind !== 'blank') set.add(norm(out[k].text));
+  return set.size > 0 ? set : null;
+}

@@ -1,0 +1,263 @@
+/**
+ * Key-value project forms, read row by row across consecutive table blocks:
+ *  - 项目支出绩效目标表 ("项目名称:\t云计算服务基本服务费\t项目编号:\t3607…", 项目总金额, 本年度预算金额 …),
+ *  - 项目支出(绩效目标)申报表 (keys without colons, checkbox HTML for 项目类别/项目安排频度),
+ *  - 项目支出绩效自评表 (年初预算数/全年预算数/全年执行数 row, 实际完成值/分值/得分 columns, 总分 row),
+ * each followed by its indicator table (一级指标/二级指标/三级指标/…). A form starts at a 项目名称 row and
+ * runs until the next one or until the document moves on (a 部门整体 table, a new 第X部分).
+ */
+import type { SourceRef } from '../../model/schema.js';
+import type { Row, TableBlock } from '../../segment/ir.js';
+import type { RecognizeContext } from '../context.js';
+import { moneyToWan, parseMoneyText, parseNumber, sumExact } from '../../normalize/amount.js';
+import { cleanText } from '../../normalize/text.js';
+import { gridRows } from '../tables/cell-per-line.js';
+import {
+  type IndicatorRowState,
+  indicatorRowStop,
+  newIndicatorState,
+  parseIndicatorHeader,
+  readIndicatorRow,
+  readTotalRow,
+} from '../indicators/table.js';
+import { type ProjectDraft, addSource, isFrequency, newDraft, setIfEmpty } from './draft.js';
+
+type Field =
+  | 'name' | 'code' | 'category' | 'frequency' | 'start_date' | 'end_date' | 'total_budget' | 'budget'
+  | 'implementing_unit' | 'overview' | 'plan' | 'basis' | 'annual_goal' | 'period' | 'ignore';
+
+/** Form keys (colon and spaces removed) → project field. Unknown keys are not form keys. */
+const KEYS: Array<[RegExp, Field]> = [
+  [/^项目名称$/, 'name'],
+  [/^项目(编号|编码|代码)$/, 'code'],
+  [/^项目(类别|类型|属性)$/, 'category'],
+  [/^资金用途$/, 'category'],
+  [/^项目安排频度$|^项目频度$/, 'frequency'],
+  [/^(开始日期|起始年度|开始时间|起始时间)$/, 'start_date'],
+  [/^(结束日期|终止年度|结束时间|终止时间)$/, 'end_date'],
+  [/^(实施周期|项目期限)$/, 'period'],
+  [/^(项目总金额|项目总预算|项目总投资)$/, 'total_budget'],
+  [/^(本年度预算金额|项目当年预算|本年预算|当年预算|本年度预算)$/, 'budget'],
+  [/^(项目执行单位|实施单位|实施主体|项目实施单位)$/, 'implementing_unit'],
+  [/^(立项必要性|项目概述|项目概况)$/, 'overview'],
+  [/^(项目实施内容|项目实施方案|实施方案)$/, 'plan'],
+  [/^(政策依据|立项依据)$/, 'basis'],
+  [/^(年度绩效目标|项目绩效总目标|年度目标)$/, 'annual_goal'],
+  [
+    /^(项目负责人|联系人|联系电话|是否重点项目|实施可行性|中长期目标|其他依据|需要说明的其他问题|项目主管部门|主管部门|填报人|上年绩效评价结果.*|项目前两年预算.*)$/,
+    'ignore',
+  ],
+];
+
+function keyField(cell: string): Field | null {
+  const k = cleanText(cell).replace(/[:：\s]/g, '').replace(/[(（]必填[)）]/, '');
+  if (!k) return null;
+  for (const [re, f] of KEYS) if (re.test(k)) return f;
+  return null;
+}
+
+/** "1. 其他运转类 ☐ 2. 特定目标类本级支出项目 ☑ 3. …" → "特定目标类本级支出项目". */
+function checkedOption(text: string): string {
+  if (!text.includes('☑')) return text;
+  const m = /(?:\d+\s*[.．、]\s*)?([^☐☑]+?)\s*☑/.exec(text);
+  return m ? m[1].replace(/^\s*\d+\s*[.．、]\s*/, '').trim() : text;
+}
+
+/** Key-value pairs of a row: a key cell, then its value in the next non-empty non-key cell. */
+function readKv(row: Row): Array<[Field, string]> {
+  const out: Array<[Field, string]> = [];
+  const cells = row.cells;
+  const firstIdx = cells.findIndex((c) => c.trim() !== '');
+  if (firstIdx < 0 || keyField(cells[firstIdx]) === null) return out;
+  for (let i = firstIdx; i < cells.length; i++) {
+    const f = keyField(cells[i]);
+    if (f === null) continue;
+    let value = '';
+    for (let j = i + 1; j < cells.length; j++) {
+      if (!cells[j].trim()) continue;
+      if (keyField(cells[j]) !== null) break;
+      value = cells[j].trim();
+      i = j;
+      break;
+    }
+    out.push([f, value]);
+  }
+  return out;
+}
+
+function amount(text: string, ctx: RecognizeContext): number | null {
+  const inText = parseMoneyText(text);
+  if (inText) return inText.value;
+  return moneyToWan(text, ctx.unit);
+}
+
+/** A text line that closes any open form (the document moves on). */
+const CLOSES_FORM = /整体(支出)?绩效目标|^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、/;
+const FORM_LABEL = /^(基本信息|基本情况|立项依据|年度绩效目标|绩效指标|[(（]\d{4}年度?[)）])$/;
+
+interface FormState {
+  draft: ProjectDraft | null;
+  ind: IndicatorRowState | null;
+  funds: { weight: number | null; score: number | null } | null;
+  total: { weight: number | null; score: number | null } | null;
+  expectGoal: boolean;
+}
+
+export function recognizeForms(ctx: RecognizeContext): ProjectDraft[] {
+  const drafts: ProjectDraft[] = [];
+  const st: FormState = { draft: null, ind: null, funds: null, total: null, expectGoal: false };
+  const close = () => {
+    if (st.draft) finishScore(st);
+    st.draft = null;
+    st.ind = null;
+    st.funds = null;
+    st.total = null;
+    st.expectGoal = false;
+  };
+
+  for (const block of ctx.seg.blocks) {
+    if (block.type !== 'table') {
+      const text = cleanText(block.text);
+      if (CLOSES_FORM.test(text) || block.type === 'heading') {
+        close();
+        continue;
+      }
+      if (!st.draft) continue;
+      if (FORM_LABEL.test(text)) {
+        ctx.claim(block.line_start, block.line_end, 'projects');
+        st.expectGoal = text === '年度绩效目标';
+        continue;
+      }
+      if (st.expectGoal && !st.ind) {
+        setIfEmpty(st.draft, 'annual_goal', text);
+        ctx.claim(block.line_start, block.line_end, 'projects');
+      }
+      st.expectGoal = false;
+      continue;
+    }
+    readTableBlock(block, ctx, st, drafts, close);
+  }
+  close();
+  return drafts;
+}
+
+function readTableBlock(
+  block: TableBlock,
+  ctx: RecognizeContext,
+  st: FormState,
+  drafts: ProjectDraft[],
+  close: () => void,
+): void {
+  for (const row of gridRows(block)) {
+    const src = ctx.ref(row.line);
+    const joined = row.cells.join('');
+    if (/整体(支出)?绩效目标|部门名称/.test(joined) && !row.cells.some((c) => keyField(c) === 'name')) {
+      close();
+      continue;
+    }
+    const kv = readKv(row);
+    const named = kv.find(([f]) => f === 'name');
+    if (named && named[1]) {
+      close();
+      st.draft = newDraft(named[1], 'form', src);
+      drafts.push(st.draft);
+    }
+    if (!st.draft) continue;
+    const d = st.draft;
+
+    if (kv.length > 0) {
+      st.ind = null;
+      for (const [f, v] of kv) applyField(d, f, v, ctx);
+      addSource(d, src);
+      ctx.claim(row.line, row.line, 'projects');
+      continue;
+    }
+    const header = parseIndicatorHeader(row.cells);
+    if (header) {
+      st.ind = newIndicatorState(header);
+      ctx.claim(row.line, row.line, 'indicators');
+      continue;
+    }
+    if (readFunding(row, d, st)) {
+      addSource(d, src);
+      ctx.claim(row.line, row.line, 'projects');
+      continue;
+    }
+    if (!st.ind) continue;
+    const stop = indicatorRowStop(row.cells);
+    if (stop === 'total') {
+      st.total = readTotalRow(row.cells);
+      ctx.claim(row.line, row.line, 'indicators');
+      st.ind = null;
+      continue;
+    }
+    if (stop === 'stop') {
+      st.ind = null;
+      continue;
+    }
+    const ind = readIndicatorRow(row, st.ind, src);
+    if (ind) {
+      if (!ind.target_raw && ind.actual_raw === null) ctx.warn(row.line, `绩效指标“${ind.level3}”没有指标值（可能是合并单元格错位）`);
+      d.indicators.push(ind);
+      addSource(d, src);
+    }
+    ctx.claim(row.line, row.line, 'indicators');
+  }
+}
+
+function applyField(d: ProjectDraft, f: Field, raw: string, ctx: RecognizeContext): void {
+  const v = checkedOption(raw);
+  if (!v || f === 'ignore' || f === 'name') return;
+  switch (f) {
+    case 'budget':
+    case 'total_budget':
+      setIfEmpty(d, f, amount(v, ctx));
+      return;
+    case 'category':
+      if (isFrequency(v)) setIfEmpty(d, 'frequency', v);
+      else setIfEmpty(d, 'category', v);
+      return;
+    case 'code':
+      setIfEmpty(d, 'code', v.replace(/\s+/g, ''));
+      return;
+    default:
+      setIfEmpty(d, f, v);
+  }
+}
+
+/** Self-evaluation funding row: "年度资金总额: 年初预算数 全年预算数 全年执行数 分值 执行率 得分". */
+function readFunding(row: Row, d: ProjectDraft, st: FormState): boolean {
+  const idx = row.cells.findIndex((c) => /^(年度)?资金总额[:：]?$/.test(c.replace(/\s+/g, '')));
+  if (idx < 0) {
+    // 其中:当年财政拨款 / 上年结转资金 / 其他资金: part of the funding block, nothing new to read.
+    return st.funds !== null && /^(其中|上年结转|其他资金|当年财政拨款)/.test(row.cells.find((c) => c.trim())?.replace(/\s+/g, '').replace(/^其中[:：]/, '其中') ?? '');
+  }
+  const nums = row.cells
+    .slice(idx + 1)
+    .filter((c) => !/%$/.test(c.trim()))
+    .map((c) => parseNumber(c))
+    .filter((p) => p.ok)
+    .map((p) => (p.ok ? p.value.toNumber() : 0));
+  // Money in a self-evaluation table is printed in 万元 (项目资金(万元)).
+  if (nums[0] !== undefined) setIfEmpty(d, 'initial_budget', nums[0]);
+  if (nums[1] !== undefined) setIfEmpty(d, 'budget', nums[1]);
+  if (nums[2] !== undefined) setIfEmpty(d, 'executed', nums[2]);
+  st.funds = { weight: nums[3] ?? null, score: nums.length >= 5 ? nums[nums.length - 1] : null };
+  return true;
+}
+
+/**
+ * 自评得分: the 总分 row. Some forms score the funding part (分值 10) outside the indicator total
+ * (分值 90); then the project's score is both together (90 + 10 = 100 points).
+ */
+function finishScore(st: FormState): void {
+  const d = st.draft;
+  if (!d || !st.total || st.total.score === null) return;
+  let score = st.total.score;
+  if (st.total.weight !== null && st.total.weight < 100 && st.funds?.weight && st.funds.score !== null) {
+    if (sumExact([st.total.weight, st.funds.weight]) === 100) score = sumExact([score, st.funds.score]);
+  }
+  setIfEmpty(d, 'self_evaluation_score', score);
+}
+
+export type { SourceRef };

@@ -1,0 +1,175 @@
+/**
+ * Merge drafts (one per mention) into one Project per project.
+ *
+ * Two drafts are the same project when
+ *  1. their normalized names are equal (quotes, spaces, trailing 项目, doubled phrases ignored), or
+ *  2. they state the same budget AND their names are similar (one contained in the other, or nearly
+ *     equal) — the budget is the evidence that "外包人员经费" and "外包工作人员经费" are one project.
+ * Distinct projects that merely share words ("一网通办工作经费" 381.22 vs "江汉区政务服务“一网通办”项目"
+ * 55.62) differ in budget and are never merged; two drafts with different codes are not merged by
+ * similarity either. A shared code alone is not evidence (documents reuse codes).
+ */
+import type { Indicator, Project, SourceRef } from '../../model/schema.js';
+import { slugify } from '../../normalize/slug.js';
+import { type ProjectDraft, ORIGIN_RANK } from './draft.js';
+import { displayName, lcsLength, nameKey, similarNames } from './names.js';
+import { targetKey } from '../indicators/target.js';
+
+function sameBudget(a: ProjectDraft, b: ProjectDraft): boolean {
+  const va = a.budget ?? null;
+  const vb = b.budget ?? null;
+  return va !== null && vb !== null && va === vb;
+}
+
+function mayMerge(a: ProjectDraft, b: ProjectDraft): boolean {
+  const ka = nameKey(a.name);
+  const kb = nameKey(b.name);
+  if (!ka || !kb) return false;
+  if (ka === kb) return true;
+  if (a.code && b.code && a.code !== b.code) return false;
+  return sameBudget(a, b) && similarNames(ka, kb);
+}
+
+export function mergeDrafts(drafts: ProjectDraft[], document_id: string): Project[] {
+  const ordered = [...drafts].sort((x, y) => ORIGIN_RANK[x.origin] - ORIGIN_RANK[y.origin]);
+  // Greedy clustering in source-priority order: a draft joins the first cluster with a member it may merge with.
+  const clusters: ProjectDraft[][] = [];
+  for (const d of ordered) {
+    if (!nameKey(d.name)) continue;
+    const c = clusters.find((cl) => cl.some((m) => mayMerge(m, d)));
+    if (c) c.push(d);
+    else clusters.push([d]);
+  }
+  // Keep the document's order of first mention for output.
+  const firstLine = (cl: ProjectDraft[]) => Math.min(...cl.flatMap((d) => d.sources.map((s) => s.line_start)));
+  clusters.sort((a, b) => firstLine(a) - firstLine(b));
+
+  const used = new Set<string>();
+  return clusters.map((cl) => {
+    const project = toProject(cl, document_id);
+    let id = project.id;
+    for (let n = 2; used.has(id); n++) id = `${project.id}-${n}`;
+    used.add(id);
+    project.id = id;
+    return project;
+  });
+}
+
+function pickName(cl: ProjectDraft[]): { name: string; aliases: string[] } {
+  // The most complete spelling: the longest normalized name; ties go to the more structured source.
+  const names = cl.map((d) => displayName(d.name)).filter((n) => n);
+  let best = names[0];
+  for (const n of names) if (nameKey(n).length > nameKey(best).length) best = n;
+  const aliases: string[] = [];
+  for (const d of cl) {
+    const raw = displayName(d.name);
+    if (raw && raw !== best && !aliases.includes(raw)) aliases.push(raw);
+  }
+  return { name: best, aliases };
+}
+
+function first<T>(cl: ProjectDraft[], get: (d: ProjectDraft) => T | null | undefined): T | null {
+  for (const d of cl) {
+    const v = get(d);
+    if (v !== null && v !== undefined && v !== '') return v;
+  }
+  return null;
+}
+
+function toProject(cl: ProjectDraft[], document_id: string): Project {
+  const { name, aliases } = pickName(cl);
+  return {
+    id: `${document_id}--${slugify(name)}`,
+    document_id,
+    name,
+    aliases,
+    code: first(cl, (d) => d.code),
+    budget: first(cl, (d) => d.budget),
+    initial_budget: first(cl, (d) => d.initial_budget),
+    executed: first(cl, (d) => d.executed),
+    total_budget: first(cl, (d) => d.total_budget),
+    category: first(cl, (d) => d.category),
+    frequency: first(cl, (d) => d.frequency),
+    period: first(cl, (d) => d.period),
+    start_date: first(cl, (d) => d.start_date),
+    end_date: first(cl, (d) => d.end_date),
+    implementing_unit: first(cl, (d) => d.implementing_unit),
+    overview: first(cl, (d) => d.overview),
+    basis: first(cl, (d) => d.basis),
+    plan: first(cl, (d) => d.plan),
+    annual_goal: first(cl, (d) => d.annual_goal),
+    self_evaluation_score: first(cl, (d) => d.self_evaluation_score),
+    indicators: mergeIndicators(cl.map((d) => d.indicators)),
+    sources: mergeSources(cl.flatMap((d) => d.sources)),
+  };
+}
+
+function indicatorNameKey(s: string): string {
+  return s.replace(/[\s"'“”‘’「」]/g, '').replace(/[(（]%[)）]/g, '').replace(/[。，,.;；：:]/g, '');
+}
+
+/**
+ * Same indicator in two sources: same name and same target (or one without a target), or — with the
+ * same non-empty target — names differing by one character or by a short tail ("占比"/"占比率",
+ * "真实支付"/"其实支付": typos between the table and the narrative).
+ */
+function sameIndicator(a: Indicator, b: Indicator): boolean {
+  const na = indicatorNameKey(a.level3);
+  const nb = indicatorNameKey(b.level3);
+  const ta = targetKey(a.target_raw);
+  const tb = targetKey(b.target_raw);
+  if (na === nb) return ta === tb || !ta || !tb;
+  if (!ta || ta !== tb) return false;
+  const [s, l] = na.length <= nb.length ? [na, nb] : [nb, na];
+  if (s.length < 4) return false;
+  if (l.startsWith(s) && l.length - s.length <= 2) return true;
+  return l.length - s.length <= 1 && l.length >= 6 && lcsLength(s, l) >= l.length - 1;
+}
+
+/**
+ * Indicators from several sources: the same indicator stated twice (table and narrative) is kept once.
+ * Same name and same target (or one of them without a target) = duplicate; the kept one is completed
+ * from the other. Within one source nothing is dropped (a table may list the same name twice with
+ * different targets under different 二级).
+ */
+export function mergeIndicators(lists: Indicator[][]): Indicator[] {
+  const out: Indicator[] = [];
+  const ownerOf = new Map<Indicator, number>();
+  lists.forEach((list, li) => {
+    for (const ind of list) {
+      const dup = out.find(
+        (o) =>
+          ownerOf.get(o) !== li &&
+          sameIndicator(o, ind),
+      );
+      if (!dup) {
+        const copy = { ...ind };
+        out.push(copy);
+        ownerOf.set(copy, li);
+        continue;
+      }
+      if (!dup.target_raw && ind.target_raw) {
+        Object.assign(dup, {
+          target_raw: ind.target_raw,
+          operator: ind.operator,
+          value: ind.value,
+          value_max: ind.value_max,
+          unit: ind.unit,
+        });
+      }
+      dup.level1 ??= ind.level1;
+      dup.level2 ??= ind.level2;
+      dup.actual_raw ??= ind.actual_raw;
+      dup.weight ??= ind.weight;
+      dup.score ??= ind.score;
+      dup.note ??= ind.note;
+    }
+  });
+  return out;
+}
+
+function mergeSources(sources: SourceRef[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const s of sources) seen.set(`${s.file}:${s.line_start}:${s.line_end}`, s);
+  return [...seen.values()].sort((a, b) => a.line_start - b.line_start || a.line_end - b.line_end);
+}

@@ -1,0 +1,82 @@
+/**
+ * 政府采购预算表: one item per purchase row, plus goods/works/services/total. Categories come either
+ * from a 采购类别 column (货物类/物类, 工程类, 服务类) or from 货物/工程/服务 amount columns.
+ */
+import type { Procurement, Table } from '../../../model/schema.js';
+import type { RecognizeContext } from '../../context.js';
+import { sumExact } from '../../../normalize/amount.js';
+import { compact } from '../cells.js';
+import { findCol, isTotalRow, lastSeg, readAmount, tableUnit } from './common.js';
+
+type Cat = 'goods' | 'works' | 'services';
+const CAT_LABEL: Record<Cat | 'total', string> = { goods: '货物', works: '工程', services: '服务', total: '政府采购合计' };
+
+function categoryOf(text: string): Cat | null {
+  const t = compact(text);
+  if (/工程/.test(t)) return 'works';
+  if (/服务/.test(t)) return 'services';
+  if (/货物|物类|物品|^物$/.test(t)) return 'goods';
+  return null;
+}
+
+export function extractProcurement(ctx: RecognizeContext, t: Table): Procurement[] {
+  if (t.kind !== 'procurement' || t.empty) return [];
+  const unit = tableUnit(ctx, t);
+  const out: Procurement[] = [];
+  const catCol = findCol(t.columns, /采购类别|采购类型|品目类别/);
+  const catCols = t.columns
+    .map((c, i) => ({ cat: /^(货物|工程|服务)(类|采购)?$/.test(lastSeg(c)) ? categoryOf(lastSeg(c)) : null, i }))
+    .filter((x): x is { cat: Cat; i: number } => x.cat !== null);
+  const amountCol = findCol(t.columns, /(合计|小计|总计|金额|预算数|采购预算)$/, /数量|单位|编码|名称/);
+  const labelCol = (() => {
+    for (const re of [/采购品名|品目名称|品目/, /采购项目/, /项目名称/]) {
+      const i = findCol(t.columns, re);
+      if (i >= 0) return i;
+    }
+    return 0;
+  })();
+  const totalRow = t.rows.find((r) => isTotalRow(r.cells));
+  const items = t.rows.filter((r) => r !== totalRow && amountCol >= 0 && readAmount(ctx, r.cells[amountCol], unit, r.source_line) !== null);
+
+  const byCat: Record<Cat, Array<{ v: number; line: number }>> = { goods: [], works: [], services: [] };
+  for (const r of items) {
+    const v = readAmount(ctx, r.cells[amountCol], unit, r.source_line)!;
+    const label = [r.cells[findCol(t.columns, /项目名称/)] ?? '', r.cells[labelCol] ?? '']
+      .filter((x, i, a) => x && a.indexOf(x) === i)
+      .join(' / ');
+    out.push({ category: 'item', label: label || '采购项目', amount: v, source: ctx.ref(r.source_line) });
+    const cat = catCol >= 0 ? categoryOf(r.cells[catCol] ?? '') : null;
+    if (cat) byCat[cat].push({ v, line: r.source_line });
+  }
+
+  if (catCols.length > 0) {
+    // 货物/工程/服务 columns: the total row, or an exact sum over rows
+    const rows = totalRow ? [totalRow] : items;
+    for (const { cat, i } of catCols) {
+      const vals = rows.map((r) => readAmount(ctx, r.cells[i], unit, r.source_line));
+      if (vals.some((v) => v !== null) && rows.length > 0)
+        out.push({ category: cat, label: CAT_LABEL[cat], amount: sumExact(vals), source: ctx.ref(rows[0].source_line, rows[rows.length - 1].source_line) });
+    }
+  } else {
+    for (const cat of ['goods', 'works', 'services'] as Cat[]) {
+      const xs = byCat[cat];
+      if (xs.length === 0) continue;
+      out.push({
+        category: cat,
+        label: CAT_LABEL[cat],
+        amount: sumExact(xs.map((x) => x.v)),
+        source: ctx.ref(Math.min(...xs.map((x) => x.line)), Math.max(...xs.map((x) => x.line))),
+      });
+    }
+  }
+  const total = totalRow && amountCol >= 0 ? readAmount(ctx, totalRow.cells[amountCol], unit, totalRow.source_line) : null;
+  if (total !== null) out.push({ category: 'total', label: CAT_LABEL.total, amount: total, source: ctx.ref(totalRow!.source_line) });
+  else if (items.length > 0)
+    out.push({
+      category: 'total',
+      label: CAT_LABEL.total,
+      amount: sumExact(out.filter((p) => p.category === 'item').map((p) => p.amount)),
+      source: ctx.ref(items[0].source_line, items[items.length - 1].source_line),
+    });
+  return out;
+}

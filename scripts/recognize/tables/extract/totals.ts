@@ -1,0 +1,140 @@
+/**
+ * Headline totals with their source rows. Summary tables (收支总表) are read by unfolding their
+ * side-by-side groups into (label, amount) pairs: income on the left, expenditure on the right.
+ * Fallbacks: the 收入总表 / 支出总表 total rows, the 一般公共预算支出表 total, the 三公 and 采购 totals.
+ */
+import type { Procurement, SourceRef, Table, ThreePublic, Totals } from '../../../model/schema.js';
+import type { DocumentKind } from '../../../model/schema.js';
+import type { RecognizeContext } from '../../context.js';
+import { sumExact } from '../../../normalize/amount.js';
+import { compact, isNumberCell, stripNumbering } from '../cells.js';
+import { findCol, isTotalRow, readAmount, tableUnit } from './common.js';
+import { amountColumns } from './function.js';
+
+export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
+
+interface Pair {
+  label: string;
+  value: number | null;
+  side: 'income' | 'expenditure';
+  line: number;
+}
+
+/** Unfold a side-by-side summary table: each text cell is a label, the next amount cell its value. */
+export function unfoldPairs(ctx: RecognizeContext, t: Table): Pair[] {
+  const unit = tableUnit(ctx, t);
+  const skip = t.columns.map((c) => /行次|栏次/.test(c));
+  // a group starts at each label column; its side comes from the header ("收入"/"支出"), else its order
+  const labelCols = t.columns
+    .map((_, i) => i)
+    .filter((i) => !skip[i] && t.rows.some((r) => /[\u4e00-\u9fa5]/.test(r.cells[i] ?? '') && !isNumberCell(r.cells[i] ?? '')));
+  const out: Pair[] = [];
+  labelCols.forEach((lc, g) => {
+    const next = labelCols[g + 1] ?? t.columns.length;
+    let vc = -1;
+    for (let i = lc + 1; i < next; i++) if (!skip[i]) { vc = i; break; }
+    if (vc < 0) return;
+    const h = t.columns.slice(lc, next).join('|');
+    const side = /支出/.test(h) ? 'expenditure' : /收入/.test(h) ? 'income' : g === 0 ? 'income' : 'expenditure';
+    for (const r of t.rows) {
+      const label = stripNumbering(r.cells[lc] ?? '');
+      if (!label) continue;
+      out.push({ label, value: readAmount(ctx, r.cells[vc], unit, r.source_line), side, line: r.source_line });
+    }
+  });
+  return out;
+}
+
+export function collectTotals(
+  ctx: RecognizeContext,
+  tables: Table[],
+  three: ThreePublic[],
+  procurement: Procurement[],
+  kind: DocumentKind,
+): TableTotals {
+  const out: TableTotals = {};
+  const set = (k: keyof Totals, value: number | null, line_start: number, line_end = line_start) => {
+    if (value === null || out[k]) return;
+    out[k] = { value, source: ctx.ref(line_start, line_end) };
+  };
+
+  // 1. 收支总表
+  for (const t of tables.filter((x) => x.kind === 'income_expenditure_summary' && !x.empty)) {
+    const pairs = unfoldPairs(ctx, t);
+    const find = (side: Pair['side'], re: RegExp) => pairs.find((p) => p.side === side && re.test(p.label) && p.value !== null);
+    const put = (k: keyof Totals, p: Pair | undefined) => p && set(k, p.value, p.line);
+    put('income_total', find('income', /^(收入)?总计$/));
+    put('current_year_income', find('income', /^本年收入(合计|小计)$/));
+    put('expenditure_total', find('expenditure', /^(支出)?总计$/));
+    put('current_year_expenditure', find('expenditure', /^本年支出(合计|小计)$/));
+    // 财政拨款收入: the 财政拨款 income lines of the summary, summed exactly
+    const fiscal = pairs.filter((p) => p.side === 'income' && /财政拨款/.test(p.label) && !/结转|结余|上年/.test(p.label) && p.value !== null);
+    if (fiscal.length > 0) set('fiscal_appropriation', sumExact(fiscal.map((p) => p.value)), Math.min(...fiscal.map((p) => p.line)), Math.max(...fiscal.map((p) => p.line)));
+  }
+
+  // 2. 收入总表: 合计 row (includes 上年结转 when that column exists)
+  for (const t of tables.filter((x) => x.kind === 'income' && !x.empty)) {
+    const row = t.rows.find((r) => isTotalRow(r.cells));
+    if (!row) continue;
+    const unit = tableUnit(ctx, t);
+    const totalCol = findCol(t.columns, /(合计|总计)$/, /编码|名称/);
+    const carryCol = findCol(t.columns, /上年结转|结转结余|上年结余/);
+    const fiscalCol = findCol(t.columns, /财政拨款(收入)?(\/小计|\/合计)?$/);
+    const total = totalCol >= 0 ? readAmount(ctx, row.cells[totalCol], unit, row.source_line) : null;
+    set('income_total', total, row.source_line);
+    const carry = carryCol >= 0 ? readAmount(ctx, row.cells[carryCol], unit, row.source_line) : null;
+    if (!carry) set('current_year_income', total, row.source_line);
+    if (fiscalCol >= 0) set('fiscal_appropriation', readAmount(ctx, row.cells[fiscalCol], unit, row.source_line), row.source_line);
+    else {
+      // separate 一般公共预算/政府性基金/国有资本 拨款 columns
+      const cols = t.columns.map((c, i) => (/财政拨款|拨款收入/.test(c) && !/非财政/.test(c) ? i : -1)).filter((i) => i >= 0);
+      const vals = cols.map((i) => readAmount(ctx, row.cells[i], unit, row.source_line));
+      if (vals.some((v) => v !== null)) set('fiscal_appropriation', sumExact(vals), row.source_line);
+    }
+  }
+
+  // 3. 支出总表 (all funds): 合计 row → basic / project / 本年支出合计
+  for (const t of tables.filter((x) => x.kind === 'expenditure' && !x.empty)) {
+    const row = t.rows.find((r) => isTotalRow(r.cells));
+    if (!row) continue;
+    const unit = tableUnit(ctx, t);
+    const cols = amountColumns(t.columns);
+    const at = (i: number) => (i >= 0 ? readAmount(ctx, row.cells[i], unit, row.source_line) : null);
+    set('basic_expenditure', at(cols.basic), row.source_line);
+    set('project_expenditure', at(cols.project), row.source_line);
+    const total = at(cols.total);
+    set('current_year_expenditure', total, row.source_line);
+    const carryCol = findCol(t.columns, /结转下年|年末结转/);
+    if (!(carryCol >= 0 && at(carryCol))) set('expenditure_total', total, row.source_line);
+  }
+
+  // 4. 一般公共预算支出表 total
+  for (const t of tables.filter((x) => x.kind === 'general_budget_expenditure' && !x.empty)) {
+    const row = t.rows.find((r) => isTotalRow(r.cells));
+    if (!row) continue;
+    const cols = amountColumns(t.columns);
+    if (cols.total >= 0) set('general_budget_expenditure', readAmount(ctx, row.cells[cols.total], tableUnit(ctx, t), row.source_line), row.source_line);
+  }
+
+  // 5. 财政拨款收支总表: 本年收入合计 is the 财政拨款 income when nothing else said it
+  for (const t of tables.filter((x) => x.kind === 'fiscal_appropriation_summary' && !x.empty)) {
+    const p = unfoldPairs(ctx, t).find((x) => x.side === 'income' && /^本年收入(合计|小计)$/.test(x.label) && x.value !== null);
+    if (p) set('fiscal_appropriation', p.value, p.line);
+  }
+
+  // 6. 三公: the budget total (final accounts: the 决算数)
+  const total3 = three.find((x) => x.item === 'total');
+  if (total3) {
+    const v = kind === 'final_account' ? (total3.actual ?? total3.budget) : (total3.budget ?? total3.actual);
+    set('three_public_total', v, total3.source.line_start, total3.source.line_end);
+  } else {
+    // a published-empty 三公 table whose note says there is no such spending: the document says zero
+    const empty = tables.find((x) => x.kind === 'three_public' && x.empty && x.note && /无.*三公|没有.*三公|三公.*为零|三公.*为0/.test(compact(x.note)));
+    if (empty) set('three_public_total', 0, empty.source.line_start, empty.source.line_end);
+  }
+
+  // 7. 政府采购
+  const proc = procurement.find((p) => p.category === 'total');
+  if (proc) set('procurement_total', proc.amount, proc.source.line_start, proc.source.line_end);
+  return out;
+}

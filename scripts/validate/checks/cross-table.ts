@@ -1,0 +1,132 @@
+/**
+ * The same figure must agree across tables:
+ * - 收入总表 and 支出总表 classify the same money by function; when their 合计 agree (a balanced
+ *   budget), each function code must agree too.
+ * - 一般公共预算支出表 vs the 一般公共预算 column of 财政拨款收支总表 (类 rows and 本年支出合计).
+ * - 一般公共预算支出表's 基本支出 合计 vs 一般公共预算基本支出表's 合计.
+ */
+import type { Finding, Table } from '../../model/schema.js';
+import { compact } from '../../normalize/text.js';
+import { moneyToWan } from '../../normalize/amount.js';
+import { compare, mismatch, sum, totalRow, type CheckDoc } from '../util.js';
+import { economicTables, functionTables, tableName, type TableRows } from './rows.js';
+
+const ref = (file: string, a: number, b = a) => ({ file, line_start: Math.min(a, b), line_end: Math.max(a, b) });
+
+function tableTotal(doc: CheckDoc, t: TableRows): number | null {
+  const tr = t.table ? totalRow(t.table, doc.unit) : null;
+  if (tr?.total != null) return tr.total;
+  const top = t.rows.filter((r) => r.level === 1);
+  return top.length ? sum(top.map((r) => r.values.total)) : null;
+}
+
+function incomeVsExpenditure(doc: CheckDoc, fts: TableRows[]): Finding[] {
+  const out: Finding[] = [];
+  const incomes = fts.filter((t) => t.kind === 'income');
+  const exps = fts.filter((t) => t.kind === 'expenditure');
+  for (const inc of incomes) {
+    for (const exp of exps) {
+      const ti = tableTotal(doc, inc);
+      const te = tableTotal(doc, exp);
+      // Final accounts (and budgets with 结转) may legitimately differ by function; compare rows only
+      // when the two tables add up to the same 合计.
+      if (ti === null || te === null || !compare(ti, te).agrees) continue;
+      const byCode = new Map(inc.rows.map((r) => [r.code, r]));
+      for (const e of exp.rows) {
+        const i = byCode.get(e.code);
+        if (!i || i.values.total == null || e.values.total == null) continue;
+        const what = `${tableName(exp)}与${tableName(inc)}不一致：${e.code} ${e.name} 支出为 ${e.values.total} 万元（第 ${e.line} 行），收入为 ${i.values.total} 万元（第 ${i.line} 行）；两表合计均为 ${te} 万元，同一科目应相等`;
+        const f = mismatch('cross_table', 'error', what, i.values.total, e.values.total, ref(doc.source_file, e.line, i.line));
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** Strip 序号 (一、 1.), codes and a trailing 支出 so 201一般公共服务支出 matches 一、一般公共服务支出. */
+function functionKey(s: string): string {
+  return compact(s)
+    .replace(/^[一二三四五六七八九十]+、|^\d{3}(?=\D)|^[（(]?\d+[)）.、]/, '')
+    .replace(/支出$/, '');
+}
+
+/** From 财政拨款收支总表: label → value in its 一般公共预算 column (the first such column right of the label). */
+function fiscalGeneralColumn(table: Table, unit: '万元' | '元'): Map<string, { value: number; line: number }> {
+  const out = new Map<string, { value: number; line: number }>();
+  const general = table.columns.map((c, i) => ({ i, c: compact(c) })).filter((x) => /一般公共预算/.test(x.c) && !/收入/.test(x.c));
+  for (const row of table.rows) {
+    row.cells.forEach((cell, i) => {
+      const key = functionKey(cell);
+      if (!key || /^\d|^[\d.,]+$/.test(key)) return;
+      const col = general.find((g) => g.i > i);
+      if (!col) return;
+      const v = moneyToWan(row.cells[col.i] ?? '', table.unit ?? unit);
+      if (v !== null && !out.has(key)) out.set(key, { value: v, line: row.source_line });
+    });
+  }
+  return out;
+}
+
+function generalVsFiscal(doc: CheckDoc, fts: TableRows[]): Finding[] {
+  const out: Finding[] = [];
+  const fiscal = doc.tables.filter((t) => t.kind === 'fiscal_appropriation_summary' && !t.empty);
+  const general = fts.filter((t) => t.kind === 'general_budget_expenditure');
+  for (const f of fiscal) {
+    const col = fiscalGeneralColumn(f, doc.unit);
+    if (col.size === 0) continue;
+    for (const g of general) {
+      for (const r of g.rows.filter((x) => x.level === 1)) {
+        const hit = col.get(functionKey(r.name));
+        if (!hit || r.values.total == null) continue;
+        const what = `${tableName(g)}与《${f.title}》一般公共预算列不一致：${r.code} ${r.name}（第 ${r.line} 行 vs 第 ${hit.line} 行）`;
+        const x = mismatch('cross_table', 'error', what, hit.value, r.values.total, ref(doc.source_file, r.line, hit.line));
+        if (x) out.push(x);
+      }
+      const total = g.table ? totalRow(g.table, doc.unit) : null;
+      const hit = col.get('本年支出合计');
+      if (total?.total != null && hit) {
+        const what = `${tableName(g)}合计与《${f.title}》一般公共预算本年支出合计不一致（第 ${total.line} 行 vs 第 ${hit.line} 行）`;
+        const x = mismatch('cross_table', 'error', what, hit.value, total.total, ref(doc.source_file, total.line, hit.line));
+        if (x) out.push(x);
+      }
+    }
+  }
+  return out;
+}
+
+function generalBasicVsEconomic(doc: CheckDoc, fts: TableRows[]): Finding[] {
+  const out: Finding[] = [];
+  const general = fts.filter((t) => t.kind === 'general_budget_expenditure');
+  const econ = [
+    ...economicTables(doc),
+    ...doc.tables
+      .filter((t) => t.kind === 'general_budget_basic_expenditure' && !doc.basic_expenditure_by_economic.some((r) => r.table_id === t.id))
+      .map((table) => ({ table, table_id: table.id, kind: table.kind, rows: [] })),
+  ];
+  for (const g of general) {
+    const gt = g.table ? totalRow(g.table, doc.unit) : null;
+    if (gt?.basic == null) continue;
+    for (const e of econ) {
+      const et = e.table ? totalRow(e.table, doc.unit) : null;
+      let value: number | null = et?.total ?? null;
+      let line = et?.line ?? 0;
+      // side-by-side layouts have no single 合计: 人员经费合计 + 公用经费合计, else Σ 类
+      if (value === null && e.rows.length > 0) {
+        const top = e.rows.filter((r) => r.level === 1);
+        value = sum(top.map((r) => r.values.total));
+        line = top[0]?.line ?? 0;
+      }
+      if (value === null || line === 0) continue;
+      const what = `${tableName(g)}的基本支出合计与${tableName(e)}的合计不一致（第 ${gt.line} 行 vs 第 ${line} 行）`;
+      const x = mismatch('cross_table', 'error', what, gt.basic, value, ref(doc.source_file, gt.line, line), Math.max(1, e.rows.filter((r) => r.level === 1).length));
+      if (x) out.push(x);
+    }
+  }
+  return out;
+}
+
+export function checkCrossTable(doc: CheckDoc): Finding[] {
+  const fts = functionTables(doc);
+  return [...incomeVsExpenditure(doc, fts), ...generalVsFiscal(doc, fts), ...generalBasicVsEconomic(doc, fts)];
+}

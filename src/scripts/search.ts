@@ -1,0 +1,137 @@
+/**
+ * Search page: Pagefind's JS API with our own result list (name, department, year, budget), filters
+ * and budget sort. Loaded as a bundled file, so the CSP needs no inline script.
+ */
+interface PfResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(q: string | null, o?: Record<string, unknown>): Promise<{ results: Array<{ data(): Promise<PfResultData> }> } | null>;
+}
+
+const root = document.querySelector<HTMLElement>('#search');
+const form = document.querySelector<HTMLFormElement>('#search-form');
+const status = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+
+/** Pagefind excerpts contain only <mark> around hits; rebuild them as text nodes, never as HTML. */
+function excerptNodes(excerpt: string): Node[] {
+  const out: Node[] = [];
+  const parts = excerpt.split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  const decode = (s: string) => new DOMParser().parseFromString(`<!doctype html><body>${s}`, 'text/html').body.textContent ?? '';
+  for (const p of parts) {
+    if (p === '<mark>') marked = true;
+    else if (p === '</mark>') marked = false;
+    else if (p) {
+      const text = document.createTextNode(decode(p.replace(/<[^>]*>/g, '')));
+      if (marked) {
+        const m = document.createElement('mark');
+        m.appendChild(text);
+        out.push(m);
+      } else out.push(text);
+    }
+  }
+  return out;
+}
+
+function money(v: string | undefined): string {
+  if (!v) return '';
+  const n = Number(v);
+  return Number.isFinite(n) ? `${n.toLocaleString('zh-CN', { maximumFractionDigits: 4 })} 万元` : '';
+}
+
+async function main() {
+  if (!root || !form || !status || !list) return;
+  const base = root.dataset.base ?? '/';
+  const params = new URLSearchParams(location.search);
+  for (const el of Array.from(form.elements) as HTMLInputElement[]) if (el.name && params.get(el.name)) el.value = params.get(el.name) ?? '';
+  const headerQ = document.querySelector<HTMLInputElement>('#site-q');
+  if (headerQ && params.get('q')) headerQ.value = params.get('q') ?? '';
+
+  let pf: Pagefind;
+  try {
+    pf = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
+    await pf.options({ baseUrl: base });
+    await pf.init();
+  } catch {
+    status.textContent = '搜索索引尚未生成（运行 npm run build 后可用）。';
+    return;
+  }
+  const filters = await pf.filters();
+  for (const sel of Array.from(form.querySelectorAll<HTMLSelectElement>('select[data-filter]'))) {
+    const key = sel.dataset.filter ?? '';
+    const wanted = params.get(key) ?? '';
+    for (const value of Object.keys(filters[key] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = `${value}（${filters[key][value]}）`;
+      sel.appendChild(o);
+    }
+    sel.value = wanted;
+  }
+
+  let seq = 0;
+  const run = async () => {
+    const my = ++seq;
+    const f = new FormData(form);
+    const q = String(f.get('q') ?? '').trim();
+    const chosen: Record<string, string> = {};
+    for (const k of ['department', 'region', 'year', 'kind', 'type']) if (f.get(k)) chosen[k] = String(f.get(k));
+    const sortKey = String(f.get('sort') ?? '');
+    const opts: Record<string, unknown> = { filters: chosen };
+    if (sortKey) opts.sort = { budget: sortKey === 'budget-asc' ? 'asc' : 'desc' };
+    const url = new URL(location.href);
+    url.search = new URLSearchParams([...(f.entries() as Iterable<[string, string]>)].filter(([, v]) => v)).toString();
+    history.replaceState(null, '', url);
+    if (!q && Object.keys(chosen).length === 0 && !sortKey) {
+      list.replaceChildren();
+      status.textContent = '输入关键词开始搜索。';
+      return;
+    }
+    status.textContent = '正在搜索…';
+    const res = await pf.search(q || null, opts);
+    if (my !== seq) return;
+    const results = res?.results ?? [];
+    const data = await Promise.all(results.slice(0, 30).map((r) => r.data()));
+    if (my !== seq) return;
+    status.textContent = results.length ? `找到 ${results.length} 条结果${results.length > 30 ? '，显示前 30 条' : ''}` : '没有找到结果，换个关键词试试。';
+    list.replaceChildren(
+      ...data.map((d) => {
+        const li = document.createElement('li');
+        li.className = 'result';
+        li.dataset.type = d.meta.type ?? '';
+        const a = document.createElement('a');
+        a.href = d.url;
+        a.className = 'r-title';
+        a.textContent = d.meta.name ?? d.meta.title ?? d.url;
+        const meta = document.createElement('div');
+        meta.className = 'meta';
+        meta.textContent = [d.meta.type, d.meta.department, d.meta.year && `${d.meta.year} 年`, money(d.meta.budget) && `${d.meta.type === '项目' ? '预算' : '支出'} ${money(d.meta.budget)}`].filter(Boolean).join(' · ');
+        const ex = document.createElement('p');
+        ex.className = 'r-excerpt';
+        ex.append(...excerptNodes(d.excerpt));
+        li.append(a, meta, ex);
+        return li;
+      }),
+    );
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run();
+  });
+  form.addEventListener('change', () => void run());
+  let t: number | undefined;
+  form.querySelector('#search-q')?.addEventListener('input', () => {
+    clearTimeout(t);
+    t = window.setTimeout(() => void run(), 250);
+  });
+  await run();
+}
+
+void main();

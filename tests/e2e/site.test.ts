@@ -1,0 +1,265 @@
+/**
+ * End-to-end: the built site under /budget-site/, crawled for broken links, then driven in real
+ * headless Chromium (search, filters, charts, CSV downloads, console errors, injected payloads, axe).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Server } from 'node:http';
+import { BASE, CHROMIUM_ARGS, buildSite, serve, type Built } from './harness.js';
+import { parseCsv } from '../../src/lib/csv.js';
+
+let built: Built;
+let server: Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  built = buildSite();
+  ({ server, origin } = await serve(built.dist));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext();
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+  const res = await page.goto(origin + BASE + path, { waitUntil: 'load' });
+  expect(res?.status(), path).toBe(200);
+  return page;
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith('.html') ? [p] : [];
+  });
+}
+
+describe('built site under a sub-path', () => {
+  it('has every page kind', () => {
+    for (const p of ['index.html', '404.html', 'search/index.html', 'projects/index.html', 'data/index.html', 'disclosure/index.html', 'about/index.html', 'functions/index.html', 'sitemap-index.xml']) {
+      expect(existsSync(join(built.dist, p)), p).toBe(true);
+    }
+    expect(readdirSync(join(built.dist, 'documents')).length).toBeGreaterThan(0);
+    expect(readdirSync(join(built.dist, 'projects')).length).toBeGreaterThan(1);
+  });
+
+  it('crawls every internal link and asset with zero broken', async () => {
+    const seen = new Set<string>();
+    const pages = new Map<string, string>();
+    const broken: string[] = [];
+    const queue = [BASE];
+    const ids = new Map<string, Set<string>>();
+    const fragments: Array<[string, string, string]> = [];
+    while (queue.length) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const res = await fetch(origin + path, { redirect: 'manual' });
+      if (res.status !== 200) {
+        broken.push(`${path} → ${res.status}`);
+        continue;
+      }
+      if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+      const html = await res.text();
+      pages.set(path, html);
+      ids.set(path, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+      for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+        const raw = m[1].replace(/&amp;/g, '&');
+        const u = new URL(raw, origin + path);
+        if (u.origin !== origin) {
+          // absolute links to the configured site (canonical, og:url) are checked by path
+          if (u.hostname === '127.0.0.1') expect(u.pathname.startsWith(BASE), raw).toBe(true);
+          continue;
+        }
+        expect(u.pathname.startsWith(BASE), `${path}: ${raw}`).toBe(true);
+        if (u.hash.length > 1) fragments.push([path, u.pathname, decodeURIComponent(u.hash.slice(1))]);
+        if (!seen.has(u.pathname)) queue.push(u.pathname);
+      }
+    }
+    for (const [from, to, id] of fragments) {
+      if (ids.has(to) && !ids.get(to)!.has(id)) broken.push(`${from} → ${to}#${id}（锚点不存在）`);
+    }
+    expect(broken).toEqual([]);
+    expect(pages.size).toBeGreaterThan(10);
+    // every link path is ASCII (no percent-encoded Chinese slugs)
+    for (const p of seen) expect(p, p).toMatch(/^[\x21-\x7e]+$/);
+  });
+
+  it('publishes no unmasked mobile number and no raw payload anywhere in dist', () => {
+    const files = (function walk(d: string): string[] {
+      return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+    })(built.dist).filter((f) => /\.(html|csv|json|md|txt|xml)$/.test(f));
+    for (const f of files) {
+      const t = readFileSync(f, 'utf8');
+      expect(t.match(/(?<!\d)1[3-9]\d{9}(?!\d)/)?.[0] ?? null, f).toBeNull();
+    }
+    for (const f of htmlFiles(built.dist)) {
+      const t = readFileSync(f, 'utf8');
+      expect(t.includes('<script>window.__pwned'), f).toBe(false);
+      expect(/<img src=x onerror/.test(t), f).toBe(false);
+      expect(/<script(?![^>]*\bsrc=)[^>]*>/.test(t), `${f} 含内联脚本`).toBe(false);
+    }
+  });
+});
+
+describe('in headless Chromium', () => {
+  const queries: Array<[string, RegExp]> = [
+    ['赣服通', /赣服通/],
+    ['外包', /外包/],
+    ['一网通办', /一网通办/],
+    ['云计算', /云计算/],
+    ['12345', /12345/],
+  ];
+  for (const [q, re] of queries) {
+    it(`search “${q}” finds the matching projects`, async () => {
+      const page = await open(`search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('#search-results li', { timeout: 20_000 });
+      const items = await page.$$eval('#search-results li', (lis) => lis.map((li) => ({ title: li.querySelector('.r-title')?.textContent ?? '', meta: li.querySelector('.meta')?.textContent ?? '', type: (li as HTMLElement).dataset.type })));
+      const projects = items.filter((i) => i.type === '项目');
+      expect(projects.some((p) => re.test(p.title)), JSON.stringify(items)).toBe(true);
+      // results show department, year and budget
+      const hit = projects.find((p) => re.test(p.title))!;
+      expect(hit.meta).toMatch(/\d{4} 年/);
+      expect(hit.meta).toMatch(/预算 [\d,.]+ 万元/);
+      await page.close();
+    });
+  }
+
+  it('search filters narrow the results', async () => {
+    const page = await open(`search/?q=${encodeURIComponent('一网通办')}`);
+    await page.waitForSelector('#search-results li');
+    const before = await page.$$eval('#search-results li', (l) => l.length);
+    const options = await page.$$eval('select[name="department"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(1);
+    // pick the department with the fewest matches
+    await page.selectOption('select[name="type"]', '项目');
+    await page.waitForFunction(() => !document.querySelector('#search-status')?.textContent?.includes('正在'));
+    await page.waitForTimeout(300);
+    const projectsOnly = await page.$$eval('#search-results li', (l) => l.map((x) => (x as HTMLElement).dataset.type));
+    expect(projectsOnly.every((t) => t === '项目')).toBe(true);
+    let narrowed = false;
+    for (const dep of options) {
+      await page.selectOption('select[name="department"]', dep);
+      await page.waitForTimeout(400);
+      const metas = await page.$$eval('#search-results li .meta', (l) => l.map((x) => x.textContent ?? ''));
+      expect(metas.every((m) => m.includes(dep))).toBe(true);
+      if (metas.length < before) narrowed = true;
+    }
+    expect(narrowed).toBe(true);
+    await page.close();
+  });
+
+  it('projects explorer filters and sorts the static table', async () => {
+    const page = await open('projects/');
+    const visible = () => page.$$eval('#project-table tbody tr', (rs) => rs.filter((r) => !(r as HTMLElement).hidden).length);
+    const total = await visible();
+    expect(total).toBeGreaterThan(2);
+    const budgets = await page.$$eval('#project-table tbody tr', (rs) => rs.map((r) => Number((r as HTMLElement).dataset.budget || -1)));
+    expect([...budgets].sort((a, b) => b - a)).toEqual(budgets);
+    const deps = await page.$$eval('select[name="department"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    await page.selectOption('select[name="department"]', deps[0]);
+    const n = await visible();
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(total);
+    await page.click('th[data-sort="budget"] button');
+    const asc = await page.$$eval('#project-table tbody tr', (rs) => rs.map((r) => Number((r as HTMLElement).dataset.budget || -Infinity)));
+    expect([...asc].sort((a, b) => a - b)).toEqual(asc);
+    await page.close();
+  });
+
+  it('document pages show charts as SVG with text alternatives and tables with CSV downloads that parse', async () => {
+    const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId);
+    let charts = 0;
+    let csvChecked = 0;
+    for (const id of docs) {
+      const page = await open(`documents/${id}/`);
+      const svgs = await page.$$eval('figure.chart svg[role="img"]', (ss) =>
+        ss.map((s) => ({ title: s.querySelector('title')?.textContent ?? '', desc: s.querySelector('desc')?.textContent ?? '', label: s.getAttribute('aria-labelledby') ?? '', table: s.closest('figure')?.querySelectorAll('details table tbody tr').length ?? 0 })),
+      );
+      for (const s of svgs) {
+        expect(s.title.length).toBeGreaterThan(0);
+        expect(s.desc.length).toBeGreaterThan(0);
+        expect(s.label.split(' ').length).toBe(2);
+        expect(s.table).toBeGreaterThan(0);
+      }
+      charts += svgs.length;
+      const links = await page.$$eval('a[download][href$=".csv"]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const tables = await page.$$eval('section.table-block', (s) => s.length);
+      expect(links.length).toBeLessThanOrEqual(tables);
+      for (const href of links.slice(0, 3)) {
+        const res = await page.request.get(href);
+        expect(res.status()).toBe(200);
+        const bytes = await res.body();
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const rows = parseCsv(bytes.toString('utf8'));
+        expect(rows.length).toBeGreaterThan(1);
+        const width = rows[0].length;
+        expect(rows.every((r) => r.length === width)).toBe(true);
+        csvChecked++;
+      }
+      await page.close();
+    }
+    expect(charts).toBeGreaterThan(3);
+    expect(csvChecked).toBeGreaterThan(0);
+  });
+
+  it('data page downloads start with a BOM and parse', async () => {
+    const page = await open('data/');
+    const links = await page.$$eval('a[download][href$=".csv"]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(2);
+    for (const href of links) {
+      const res = await page.request.get(href);
+      const bytes = await res.body();
+      expect([...bytes.subarray(0, 3)], href).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parseCsv(bytes.toString('utf8'));
+      expect(rows[0].length).toBeGreaterThan(1);
+    }
+    await page.close();
+  });
+
+  it('keeps injected payloads inert', async () => {
+    for (const path of [`documents/${built.hostile.documentId}/`, `projects/${built.hostile.projectId}/`, 'projects/', `search/?q=${encodeURIComponent('安全测试')}`]) {
+      const page = await open(path);
+      await page.waitForTimeout(path.startsWith('search') ? 1500 : 100);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.$$eval('img[src="x"]', (x) => x.length)).toBe(0);
+      expect(await page.$$eval('a[href^="javascript:"]', (x) => x.length)).toBe(0);
+      await page.close();
+    }
+    const page = await open(`projects/${built.hostile.projectId}/`);
+    expect(await page.textContent('h1')).toContain('<script>');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    const doc = readdirSync(join(built.dist, 'documents')).find((d) => d !== built.hostile.documentId)!;
+    const proj = readdirSync(join(built.dist, 'projects')).find((d) => d.includes('--') && !d.startsWith('hostile'))!;
+    for (const path of ['', `documents/${doc}/`, `projects/${proj}/`, `search/?q=${encodeURIComponent('一网通办')}`]) {
+      const page = await open(path);
+      if (path.startsWith('search')) await page.waitForSelector('#search-results li');
+      const r = await new AxeBuilder({ page }).analyze();
+      const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} ${v.nodes.length} ${v.nodes[0]?.target}`);
+      expect(bad).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
