@@ -54,6 +54,9 @@ export function measure(cmd: string, args: string[], opts: { cwd?: string; env?:
       const m = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
       const timeKb = m ? Number(m[1]) : 0;
       const kb = Math.max(timeKb, polledKb);
+      // Keep the command's own messages only, not GNU time's report.
+      const cut = stderr.indexOf('\tCommand being timed:');
+      if (cut >= 0) stderr = stderr.slice(0, cut);
       resolve({ code, ms: performance.now() - t0, peak_rss_mb: kb ? Math.round(kb / 102.4) / 10 : null, stdout, stderr });
     });
   });

@@ -5,7 +5,7 @@
  * weight, prints a table and writes bench/results.json.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,7 @@ const notes: string[] = [];
 
 interface IngestRun { ms: number; docs_per_s: number; mb_per_s: number; peak_rss_mb: number | null; documents: number; errors: number; workers: number; cache_hits: number; cache_misses: number }
 interface SizeResult {
+  measured_at: string;
   documents: number;
   corpus_mb: number;
   generate_ms: number;
@@ -124,7 +125,8 @@ async function siteBuild(n: number, corpus: string): Promise<SizeResult['site']>
   const astro = await node([astroBin, 'build'], { env, cwd: ROOT, timeoutMs: 30 * 60_000 });
   writeFileSync(join(site, 'astro-build.log'), astro.stdout + astro.stderr);
   if (astro.code !== 0 || !existsSync(join(site, 'dist/index.html'))) {
-    const tail = (astro.stderr || astro.stdout).trim().split('\n').slice(-4).join(' ').slice(0, 400);
+    const all = `${astro.stdout}\n${astro.stderr}`.split('\n');
+    const tail = (all.find((l) => /\[\w*Error\]|Error:/.test(l)) ?? all.filter(Boolean).slice(-1)[0] ?? '').trim().slice(0, 400);
     return fail(`astro build 失败（退出码 ${astro.code}，用时 ${(astro.ms / 1000).toFixed(0)} 秒）：${tail}`, { ingest_ms: Math.round(ing.ms), astro_ms: Math.round(astro.ms), peak_rss_mb: Math.max(ing.peak_rss_mb ?? 0, astro.peak_rss_mb ?? 0) });
   }
   const pf = await node([...TSX, resolve('scripts/cli/search-index.ts'), '--dist', join(site, 'dist')], { env, timeoutMs: 30 * 60_000 });
@@ -151,6 +153,7 @@ async function siteBuild(n: number, corpus: string): Promise<SizeResult['site']>
   };
 }
 
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const results: Record<string, SizeResult> = {};
 const incrementalSize = sizes.includes(1000) ? 1000 : sizes[sizes.length - 1];
 for (const n of sizes) {
@@ -164,7 +167,8 @@ for (const n of sizes) {
   console.log(`生成：${(bytes / 1e6).toFixed(1)} MB，${generate_ms} ms`);
 
   const fm = await node([...TSX, CHILD, 'floor', '--dir', corpus]);
-  const fj = lastJson<{ ms: number }>(fm.stdout)!;
+  const fj = lastJson<{ ms: number }>(fm.stdout);
+  if (!fj) throw new Error(`读取下限子进程失败（退出码 ${fm.code}）：${fm.stderr.slice(-1500)}`);
   const floor = { ms: Math.round(fj.ms), mb_per_s: Math.round((bytes / 1e6 / (fj.ms / 1000)) * 10) / 10, peak_rss_mb: fm.peak_rss_mb };
   const ingest = await ingestRun(corpus, bytes, ['--no-cache']);
   console.log(`解析（并行 ${ingest.workers} 线程，无缓存）：${ingest.ms} ms，${ingest.docs_per_s} 篇/秒，峰值内存 ${ingest.peak_rss_mb} MB；读取解码下限 ${floor.ms} ms`);
@@ -185,8 +189,10 @@ for (const n of sizes) {
     if (inc.cache_hits !== n - 1) notes.push(`增量：预期命中 ${n - 1}，实际 ${inc.cache_hits}`);
   }
   const site = values['no-site'] ? null : await siteBuild(n, corpus);
+  const measured_at = new Date().toISOString();
   if (site) console.log(site.ok ? `站点构建：${((site.total_ms ?? 0) / 1000).toFixed(1)} 秒，峰值内存 ${site.peak_rss_mb} MB，${site.pages} 个页面` : `站点构建跳过：${site.note}`);
   results[String(n)] = {
+    measured_at,
     documents: n,
     corpus_mb: Math.round((bytes / 1e6) * 100) / 100,
     generate_ms,
@@ -201,11 +207,20 @@ for (const n of sizes) {
   };
 }
 
+// Sizes measured in earlier runs and not re-measured now are kept (each size says when it was measured).
+let previous: Record<string, SizeResult> = {};
+try {
+  previous = (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { sizes?: Record<string, SizeResult> }).sizes ?? {};
+} catch {
+  previous = {};
+}
 const out = {
   generated_at: new Date().toISOString(),
+  // Load from other processes skews every figure: recorded at the start and end of the run.
+  load_average: { start: loadAtStart, end: loadavg().map((x) => Math.round(x * 100) / 100) },
   machine: { cpus: cpus().length, available_parallelism: availableParallelism(), cpu_model: cpus()[0]?.model ?? null, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
   seed,
-  sizes: results,
+  sizes: Object.fromEntries(Object.entries({ ...previous, ...results }).sort((a, b) => Number(a[0]) - Number(b[0]))),
   notes,
 };
 mkdirSync('bench', { recursive: true });

@@ -14,9 +14,10 @@ import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS } from '../model/schema.js';
 
 const processor = unified().use(remarkStringify, { bullet: '-', fences: true }).use(remarkFrontmatter, ['yaml']);
 
-/** YAML text for front matter: no line folding, no anchors/aliases, keys in schema order. */
+/** YAML text for front matter: no line folding, no anchors/aliases, keys in schema order. YAML 1.1 quoting,
+ * because Astro reads front matter as YAML 1.1 (an unquoted 2022-01-01 would come back as a Date). */
 export function toYaml(data: unknown): string {
-  return yamlStringify(data, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd();
+  return yamlStringify(data, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }).trimEnd();
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -1,4 +1,4 @@
-/** npm run generate -- --n 1000 [--seed 1] [--out bench/tmp/corpus-1000] */
+/** npx tsx scripts/generate/cli.ts --n 1000 [--seed 1] [--out bench/tmp/corpus-1000] */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { generateCorpus } from './index.js';

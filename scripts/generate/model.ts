@@ -112,7 +112,9 @@ export function buildDocument(seed: number, index: number): GenDocument {
     let name = '';
     for (let t = 0; t < 50 && (!name || names.has(name)); t++) {
       const topic = topics[(i + t * 7) % topics.length];
-      name = `${topic}${rng.pick(PROJECT_SUFFIXES)}`;
+      // Avoid doubled morphemes (建设建设项目, 运维运维费) that no real form prints.
+      const suffixes = PROJECT_SUFFIXES.filter((x) => !topic.endsWith(x.slice(0, 2)) && !topic.endsWith(x.slice(0, 1)));
+      name = `${topic}${rng.pick(suffixes.length ? suffixes : ['经费'])}`;
     }
     if (names.has(name)) name = `${name}（${i + 1}）`;
     names.add(name);

@@ -31,8 +31,8 @@ export interface ParallelResult {
   workers: number;
 }
 
-/** Below this many files the pool is not worth starting. */
-const MIN_FILES_FOR_POOL = 64;
+/** Below this many files the pool is not worth starting (~1 s to boot workers); INGEST_MIN_POOL_FILES overrides. */
+const MIN_FILES_FOR_POOL = Number(process.env.INGEST_MIN_POOL_FILES ?? 64);
 
 interface WorkerInit {
   role: 'ingest-worker';
@@ -80,36 +80,60 @@ export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOption
   }
 
   const init: WorkerInit = { role: 'ingest-worker', cacheDir: opts.cacheDir, ingest: opts.ingest, code };
-  let next = 0;
+  const queue: number[] = tasks.map((_, i) => i);
   let done = 0;
+  let bootFailures = 0;
+  let fallback = false;
   await new Promise<void>((resolveAll) => {
+    const finish = () => {
+      if (++done === tasks.length) resolveAll();
+    };
+    // Workers that cannot even start (loader missing, no threads allowed): parse the rest here.
+    const drainInProcess = async () => {
+      while (queue.length) {
+        const i = queue.shift()!;
+        const r = await ingestCached(tasks[i].path, tasks[i].rel, opts.ingest, opts.cacheDir, code);
+        record(i, r.result, r.hit);
+        finish();
+      }
+    };
     const start = () => {
       const w = spawnWorker(init);
       let current: Job | null = null;
+      let answered = false;
       const feed = () => {
-        if (next >= tasks.length) {
+        const i = queue.shift();
+        if (i === undefined) {
           current = null;
           void w.terminate();
           return;
         }
-        const i = next++;
         current = { i, path: tasks[i].path, rel: tasks[i].rel };
         w.postMessage(current);
       };
       w.on('message', (m: Reply) => {
+        answered = true;
         record(m.i, m.result, m.hit);
-        if (++done === tasks.length) resolveAll();
+        finish();
         feed();
       });
-      // A crashed worker (out of memory, native error) fails only the file it was on; a fresh worker continues.
+      // A worker that crashes mid-run (out of memory, native error) fails only the file it was on and a
+      // fresh worker continues; one that dies before its first answer puts the file back in the queue.
       w.on('error', (e: Error) => {
         const job = current;
         current = null;
-        if (job) {
+        if (job && !answered) {
+          queue.unshift(job.i);
+          if (++bootFailures >= 2 && !fallback) {
+            fallback = true;
+            void drainInProcess();
+            return;
+          }
+        } else if (job) {
           record(job.i, internalError(job.rel, e.message), false);
-          if (++done === tasks.length) return resolveAll();
+          finish();
         }
-        if (next < tasks.length) start();
+        if (queue.length && !fallback) start();
       });
       feed();
     };

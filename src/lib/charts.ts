@@ -14,6 +14,8 @@ export const PALETTE = ['#1f5f8b', '#a34f00', '#1b6e50', '#8a3a6f', '#4a4a9c', '
 export const SERIES = ['#1f6fb0', '#d18a1c', '#3a9a6b', '#b0527f'];
 
 export const WIDTH = 640;
+/** Bar charts are narrower so their text stays readable when scaled down to a phone. */
+export const BAR_WIDTH = 400;
 
 export interface BarSeries {
   name: string;
@@ -51,19 +53,19 @@ export function barChart(rows: BarRow[], series: BarSeries[], unit = '万元'): 
   const legendH = series.length > 1 ? 26 : 0;
   const rowH = labelH + series.length * (barH + gap) + 10;
   const max = Math.max(0, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)));
-  const x = scaleLinear().domain([0, max || 1]).range([0, WIDTH - 8]);
+  const x = scaleLinear().domain([0, max || 1]).range([0, BAR_WIDTH - 8]);
   const bars: BarShape[] = [];
   const labels: BarChartGeometry['labels'] = [];
   rows.forEach((r, i) => {
     const top = legendH + i * rowH;
-    labels.push({ x: 0, y: top + 13, text: shorten(r.label, 30), full: r.label });
+    labels.push({ x: 0, y: top + 13, text: shorten(r.label, 28), full: r.label });
     r.values.forEach((v, j) => {
       const color = series[j]?.color ?? SERIES[j % SERIES.length];
       const w = v === null ? 0 : Math.max(v > 0 ? 1 : 0, x(Math.max(0, v)));
       const y = top + labelH + j * (barH + gap);
       const text = v === null ? '未披露' : `${num(v)}`;
       // value inside the bar when there is room, otherwise right after it
-      const inside = w > WIDTH * 0.55;
+      const inside = w > BAR_WIDTH * 0.6;
       bars.push({
         x: 0,
         y,
@@ -78,8 +80,8 @@ export function barChart(rows: BarRow[], series: BarSeries[], unit = '万元'): 
       });
     });
   });
-  const legend = series.length > 1 ? series.map((s, j) => ({ x: j * 160, y: 4, color: s.color ?? SERIES[j % SERIES.length], name: s.name })) : [];
-  return { width: WIDTH, height: legendH + rows.length * rowH, labels, bars, legend };
+  const legend = series.length > 1 ? series.map((s, j) => ({ x: j * 110, y: 4, color: s.color ?? SERIES[j % SERIES.length], name: s.name })) : [];
+  return { width: BAR_WIDTH, height: legendH + rows.length * rowH, labels, bars, legend };
 }
 
 export interface TreeItem {
@@ -100,6 +102,8 @@ export interface TreeRect {
 /** Squarified treemap of positive values; a label only where at least ~5 characters fit. */
 export function treemapChart(items: TreeItem[], height = 360): { width: number; height: number; rects: TreeRect[] } {
   const positive = items.filter((i) => i.value > 0);
+  // with no children d3 would return the root itself as the only leaf
+  if (positive.length === 0) return { width: WIDTH, height, rects: [] };
   const total = positive.reduce((s, i) => s + i.value, 0);
   type Node = { name: string; children?: TreeItem[]; value?: number };
   const root = hierarchy<Node | TreeItem>({ name: 'root', children: positive })
@@ -111,9 +115,9 @@ export function treemapChart(items: TreeItem[], height = 360): { width: number; 
     const l = leaf as unknown as { x0: number; x1: number; y0: number; y1: number };
     const w = l.x1 - l.x0;
     const h = l.y1 - l.y0;
-    const chars = Math.floor((w - 8) / 13);
+    const chars = Math.floor((w - 8) / 17);
     const share = total ? `${((100 * d.value) / total).toFixed(1)}%` : '';
-    const lines = chars >= 5 && h >= 40 ? [shorten(d.name, chars), `${num(d.value)}（${share}）`] : chars >= 3 && h >= 20 ? [share] : [];
+    const lines = chars >= 5 && h >= 48 ? [shorten(d.name, chars), `${num(d.value)}（${share}）`] : chars >= 3 && h >= 20 ? [share] : [];
     return { x: l.x0, y: l.y0, w, h, color: PALETTE[i % PALETTE.length], title: `${d.code} ${d.name}：${num(d.value)} 万元（${share}）`, lines };
   });
   return { width: WIDTH, height, rects };
@@ -160,7 +164,7 @@ export function sankeyChart(flows: Flow[], height = 300): SankeyGeometry {
       w: x1 - x0,
       h: y1 - y0,
       name: n.name,
-      label: y1 - y0 >= 12 ? `${shorten(n.name, 9)} ${num(n.value ?? 0)}` : '',
+      label: y1 - y0 >= 16 ? `${shorten(n.name, 5)} ${num(Math.round(n.value ?? 0))}` : '',
       labelX: left ? x0 - 6 : x1 + 6,
       labelY: (y0 + y1) / 2 + 4,
       anchor: (left ? 'end' : 'start') as 'start' | 'end',

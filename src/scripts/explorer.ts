@@ -50,3 +50,5 @@ if (form && table) {
   form.hidden = false;
   apply();
 }
+
+export {};

@@ -135,3 +135,5 @@ async function main() {
 }
 
 void main();
+
+export {};

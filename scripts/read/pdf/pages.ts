@@ -4,7 +4,7 @@
  * so the continued rows join the table they belong to. Shared by PDFs and pdftotext-layout text.
  */
 import type { SourceLine } from '../../segment/ir.js';
-import { lineText, type VLine } from './geometry.js';
+import { lineText, median, type VLine } from './geometry.js';
 import { layoutPage, type LayoutOptions, type OutLine } from './tables.js';
 
 export interface PageInput {
@@ -26,7 +26,7 @@ const key = (s: string) => s.replace(/\s+/g, '').replace(/\d+/g, '#');
 
 /** Indexes of furniture lines per page. */
 function findFurniture(pages: PageInput[]): Array<Set<number>> {
-  const zone = (p: PageInput, l: VLine) => l.y < p.height * 0.1 || l.y > p.height * 0.9;
+  const zone = (p: PageInput, l: VLine) => l.y < p.height * 0.15 || l.y > p.height * 0.85;
   const edge = (p: PageInput, i: number) => i < 2 || i >= p.lines.length - 2;
   const counts = new Map<string, number>();
   pages.forEach((p) => {
@@ -41,8 +41,10 @@ function findFurniture(pages: PageInput[]): Array<Set<number>> {
   return pages.map((p) => {
     const drop = new Set<number>();
     p.lines.forEach((l, i) => {
-      if (!edge(p, i) || !zone(p, l)) return;
       const t = lineText(l).trim();
+      // A page number is the first or last line of a page; other furniture sits in the margins.
+      if ((i === 0 || i === p.lines.length - 1) && PAGE_NUMBER.test(t)) drop.add(i);
+      if (!edge(p, i) || !zone(p, l)) return;
       if (PAGE_NUMBER.test(t)) drop.add(i);
       else if (l.runs.length <= 2 && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) drop.add(i);
     });
@@ -54,6 +56,8 @@ const norm = (s: string) => s.replace(/[\s\t]+/g, '');
 
 export function assemblePages(pages: PageInput[], opts: LayoutOptions = {}): { lines: SourceLine[]; stats: AssembleStats } {
   const furniture = findFurniture(pages);
+  const sizes = pages.flatMap((p) => p.lines.map((l) => l.size));
+  if (!opts.monospace && sizes.length > 0) opts = { ...opts, bodySize: median(sizes) };
   const stats: AssembleStats = { furniture: 0, repeatedHeaders: 0 };
   const lines: SourceLine[] = [];
   // Title/unit/header lines of the table that ended the previous page (for continuation pages).

@@ -22,6 +22,8 @@ export interface OutLine {
 export interface LayoutOptions {
   /** Layout text: every line is one unit apart, so row pitch cannot tell wrapped cells apart. */
   monospace?: boolean;
+  /** Body text size of the whole document (a cover page alone has no body text to compare with). */
+  bodySize?: number;
 }
 
 /** A dotted leader ending in a page number: a table-of-contents entry. */
@@ -245,14 +247,37 @@ function rowsFor(lines: VLine[], cols: Array<[number, number]>, hasNumeric: bool
   return [...head.map((row) => ({ row, kind: 'header' as const })), ...rest.map((row) => ({ row, kind: 'body' as const }))];
 }
 
+/**
+ * A title set in a large font that wraps over several lines (cover pages: `2026 年深圳市…部` / `门预算`)
+ * is one logical line: join consecutive single-run lines of the same large size.
+ */
+function joinTitles(lines: VLine[], bodySize?: number): VLine[] {
+  const body = bodySize ?? median(lines.map((l) => l.size));
+  const out: VLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const big = (v: VLine) => v.runs.length === 1 && v.size >= 1.3 * body;
+    if (prev && big(prev) && big(l) && Math.abs(prev.size - l.size) <= 0.1 * l.size && l.y - prev.y <= 1.9 * l.size) {
+      const a = prev.runs[0];
+      const b = l.runs[0];
+      out[out.length - 1] = { ...prev, runs: [{ x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), text: joinText(a.text.trim(), b.text.trim()), pieces: [...a.pieces, ...b.pieces] }] };
+    } else out.push(l);
+  }
+  return out;
+}
+
 /** Lay out one page. */
-export function layoutPage(lines: VLine[], opts: LayoutOptions = {}): OutLine[] {
+export function layoutPage(input: VLine[], opts: LayoutOptions = {}): OutLine[] {
+  const lines = opts.monospace ? input : joinTitles(input, opts.bodySize);
   const out: OutLine[] = [];
   const n = lines.length;
   const toc = lines.map((l) => TOC_LINE.exec(lineText(l).trim()));
   const cand = lines.map((l, i) => !toc[i] && isCandidate(l));
+  // Layout text: a blank line ends a table unless both neighbours are clearly rows (3+ cells).
   const closeTo = (a: number, b: number) =>
-    lines[b].y - lines[a].y <= (cand[a] && cand[b] ? 5 : 3.2) * Math.max(lines[a].size, lines[b].size);
+    opts.monospace
+      ? lines[b].y - lines[a].y <= (lines[a].runs.length >= 3 && lines[b].runs.length >= 3 ? 2 : 1)
+      : lines[b].y - lines[a].y <= (cand[a] && cand[b] ? 5 : 3.2) * Math.max(lines[a].size, lines[b].size);
   let prevY: number | null = null;
   let prevSize = 0;
   const pushText = (l: VLine, text: string, kind: OutKind) => {

@@ -121,7 +121,7 @@ export function fullestDepartmentName(department: string, body: string): string 
     for (let k = 0; k < before.length; k++) {
       const cand = before.slice(k);
       const pre = parseRegionPrefix(cand + department);
-      if (pre.prefix === cand && cand.length + department.length > bestName.length) {
+      if (pre.prefix.length >= cand.length && cand.length + department.length > bestName.length) {
         bestName = cand + department;
         break;
       }

@@ -179,7 +179,7 @@ export function parseRegionPrefix(rawName: string): RegionPrefix {
     pos += a.length;
   } else {
     const z = ZONE.exec(name.slice(pos));
-    if (z && !ORGAN_CHARS.test(z[1]) && (z[1] !== '' || cityCodes.length > 0)) {
+    if (z && !ORGAN_CHARS.test(z[1]) && (cityCodes.length > 0 || provinceCode !== null)) {
       // the zone's name as stated, with the city in front when the name puts it there
       const start = z[1] === '' && cityStart >= 0 ? cityStart : pos;
       zone = name.slice(start, pos + z[0].length);

@@ -89,7 +89,7 @@ export function splitNameTarget(text: string): { name: string; target: string } 
   // An operator word inside the name ("不超过" rarely starts a name) — take the first symbol/word
   // that is followed by a number within a few characters.
   if (op && op.index > 0 && new RegExp(`^[^\\d]{0,4}?\\d`).test(t.slice(op.index + op[0].length))) {
-    return { name: t.slice(0, op.index).trim(), target: t.slice(op.index).trim() };
+    return { name: t.slice(0, op.index).trim(), target: t.slice(op.index).replace(/\s+/g, '') };
   }
   const trailing = TRAILING_NUMBER.exec(t);
   if (trailing && trailing[1].trim().length >= 2) {

@@ -98,6 +98,16 @@ function mapLabel(label: string): string | null {
   return null;
 }
 
+/** Drop the department/本部门 prefix from a label when the rest still means the same thing. */
+function shortLabel(label: string, key: string): string {
+  for (let i = label.length - 2; i >= 1; i--) {
+    if (!/[局委办厅心院门位关级]/.test(label[i - 1])) continue;
+    const rest = label.slice(i);
+    if (mapLabel(rest) === key) return rest;
+  }
+  return label;
+}
+
 interface Amount {
   index: number;
   end: number;
@@ -188,6 +198,11 @@ const LABELS: Record<string, string> = {
   performance_evaluation_coverage: '部门评价涉及资金',
   performance_overall_evaluation_coverage: '整体支出绩效评价涉及资金',
   government_fund_expenditure: '政府性基金预算支出',
+  performance_target_projects: '实行绩效目标管理的项目数',
+  performance_self_evaluation_projects: '开展绩效自评的项目数',
+  three_public_overseas_groups: '因公出国（境）团组数',
+  three_public_reception_batches: '国内公务接待批次',
+  three_public_reception_visitors: '国内公务接待人次',
   state_capital_expenditure: '国有资本经营预算支出',
 };
 
@@ -219,7 +234,8 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
     try {
       const text = p.text;
       const hasAmount = amounts(text).length > 0;
-      if (!hasAmount && text.length <= 40) {
+      const zeroStatement = /(?:没有|无)(?:使用)?(?:政府性基金|国有资本经营)/.test(text);
+      if (!hasAmount && !zeroStatement && text.length <= 40) {
         const t = text.replace(ITEM_START, '').trim();
         if (p.heading || /(情况|说明)$/.test(t)) section = t;
         subject = t;
@@ -231,7 +247,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
       for (const sm of text.matchAll(SENTENCE_SPLIT)) {
         const sentence = sm[0];
         const sStart = sm.index;
-        const perf = /绩效|评价|自评/.test(sentence);
+        const perf = /绩效(?:目标|自评|评价|管理)|自评|评价/.test(sentence);
         const inSentence: NarrativeFact[] = [];
         let prevSubject = '';
         const ref = () => ctx.ref(lineAt(p, sStart), lineAt(p, sStart + sentence.length - 1));
@@ -308,12 +324,14 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
           let label = afterColon || full;
           let variant = '';
           if (a.unit !== '万元') {
-            key = countKey(full, a.unit, sentence, final);
-          } else if (perf) {
-            if (/涉及|资金/.test(full)) {
-              key = coverageKey(sentence);
-              label = LABELS[key];
-            }
+            const window = sentence.slice(Math.max(0, a.index - 24), a.index);
+            key = /外事/.test(window) && /批|人次/.test(a.unit) ? null : countKey(full, a.unit, sentence, final);
+            if (key && LABELS[key]) label = LABELS[key];
+          } else if (perf && /涉及|资金/.test(full)) {
+            key = coverageKey(sentence);
+            label = LABELS[key];
+          } else if (perf && /^(?:一般公共预算|政府性基金|国有资本)/.test(afterColon || full)) {
+            key = null; // the funds split of a coverage figure, not the department's totals
           } else {
             let firstSubject = '';
             for (const c of cands) {
@@ -341,7 +359,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
               }
               if (k) {
                 key = k;
-                label = subj;
+                label = shortLabel(subj, k);
                 variant = v;
                 break;
               }
@@ -379,7 +397,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
           [/(?:没有|无)(?:使用)?政府性基金/, 'government_fund_expenditure'],
           [/(?:没有|无)(?:使用)?国有资本经营/, 'state_capital_expenditure'],
         ] as const) {
-          if (re.test(sentence) && !facts.some((f) => f.key === key)) {
+          if (re.test(sentence) && !/当.{0,16}时|如果|若/.test(sentence) && !facts.some((f) => f.key === key)) {
             const f = add({ key, label: LABELS[key], value: 0, unit: '万元', change: null, change_pct: null, text: cleanSentence, source: ref() });
             if (f) inSentence.push(f);
           }

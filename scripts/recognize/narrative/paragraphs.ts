@@ -50,6 +50,8 @@ export function paragraphs(seg: SegmentedDocument): Paragraph[] {
       b.line_start - lastLine <= 3 &&
       cur.text.length >= 15 &&
       !SENTENCE_END.test(cur.text) &&
+      !(ITEM_START.test(cur.text) && !/[，。；,;]/.test(cur.text)) && // a numbered heading
+      !/(?:情况|说明|情况说明)$/.test(cur.text) &&
       !ITEM_START.test(text);
     if (canJoin && cur) {
       cur.parts.push({ at: cur.text.length, line: b.line_start });

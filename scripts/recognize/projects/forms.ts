@@ -93,6 +93,7 @@ function amount(text: string, ctx: RecognizeContext): number | null {
 
 /** A text line that closes any open form (the document moves on). */
 const CLOSES_FORM = /整体(支出)?绩效目标|^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、/;
+const HEADER_CELL = /^(金额|总计|合计|小计|预算数|采购品目|采购类别|采购品名|采购数量.*|功能科目.*|科目编码|单位名称)(\(万?元\)|（万?元）)?$/;
 const FORM_LABEL = /^(基本信息|基本情况|立项依据|年度绩效目标|绩效指标|[(（]\d{4}年度?[)）])$/;
 
 interface FormState {
@@ -154,6 +155,10 @@ function readTableBlock(
     if (/整体(支出)?绩效目标|部门名称/.test(joined) && !row.cells.some((c) => keyField(c) === 'name')) {
       close();
       continue;
+    }
+    // A column header ("项目名称\t采购品目\t金额") is not a key-value row.
+    if (row.cells.some((c) => HEADER_CELL.test(c.replace(/\s+/g, '')))) {
+      if (st.ind === null) continue;
     }
     const kv = readKv(row);
     const named = kv.find(([f]) => f === 'name');

@@ -40,7 +40,17 @@ const SUB_FIELDS: Array<[RegExp, SubField]> = [
 ];
 
 const SUB_ITEM =
-  /^\s*(?:[(（]\s*(\d{1,2})\s*[)）]|(\d{1,2})\s*[)）]|(\d{1,2})\s*[.．、](?!\d))\s*([\u4e00-\u9fff]{2,8})\s*(?:[:：]\s*(.*))?$/;
+  /^\s*(?:[(（]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）]|(\d{1,2})\s*[)）]|(\d{1,2})\s*[.．、](?!\d))\s*([\u4e00-\u9fff]{2,8})\s*(?:[:：]\s*(.*))?$/;
+
+const CN_DIGITS = '一二三四五六七八九';
+/** "3" → 3, "三" → 3, "十二" → 12. */
+function itemNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + CN_DIGITS.indexOf(s[1]) + 1;
+  if (s.endsWith('十')) return (CN_DIGITS.indexOf(s[0]) + 1) * 10;
+  return CN_DIGITS.indexOf(s[0]) + 1;
+}
 
 interface SubItem {
   no: number;
@@ -56,11 +66,11 @@ export function parseSubItem(text: string): SubItem | null {
   if (!hit) return null;
   // "1）项目概述：1）项目概述：…" — a label printed twice.
   const value = (m[5] ?? '').replace(SUB_ITEM_PREFIX(label), '').trim();
-  return { no: Number(m[1] ?? m[2] ?? m[3]), field: hit[1], value };
+  return { no: itemNumber(m[1] ?? m[2] ?? m[3]), field: hit[1], value };
 }
 
 function SUB_ITEM_PREFIX(label: string): RegExp {
-  return new RegExp(`^\\s*(?:[(（]?\\d{1,2}[)）.．、])?\\s*${label}\\s*[:：]\\s*`);
+  return new RegExp(`^\\s*(?:[(（]?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})[)）.．、])?\\s*${label}\\s*[:：]\\s*`);
 }
 
 /** Section headings that end a project list ("二、…", "（五）…", "第四部分"). */
@@ -68,7 +78,9 @@ const SECTION = /^\s*(?:[一二三四五六七八九十]+\s*、|[(（][一二三
 
 function plausibleName(text: string): boolean {
   const t = text.trim();
-  return t.length >= 2 && t.length <= 60 && !/[。；;]/.test(t) && !SECTION.test(t) && parseSubItem(t) === null;
+  // Section titles ("一、项目基本情况", "项目支出情况说明") are not project names.
+  if (/(情况|说明|概况|概述|简介|目标|内容|依据)[:：]?$/.test(t)) return false;
+  return t.length >= 2 && t.length <= 60 && !/[。；;]/.test(t) && parseSubItem(t) === null;
 }
 
 interface Current {
@@ -93,7 +105,7 @@ export function recognizeNarrativeLists(ctx: RecognizeContext): ProjectDraft[] {
     const next = blocks[i + 1];
     if (!next || next.type === 'table') return false;
     const sub = parseSubItem(textOf(next));
-    return sub !== null && sub.field === 'overview';
+    return sub !== null && sub.field === 'overview' && sub.no === 1;
   };
 
   for (let i = 0; i < blocks.length; i++) {

@@ -19,7 +19,7 @@ import type { Block, TableBlock } from '../../segment/ir.js';
 import { buildGrid, type Grid } from './grid.js';
 import { classifyTable, MONEY_KINDS, TEXT_KINDS } from './kind.js';
 import { isProse, scanAbove, scanBelow } from './surroundings.js';
-import { isNumberCell } from './cells.js';
+import { isMalformedNumber, isNumberCell } from './cells.js';
 import { gridRows } from './cell-per-line.js';
 import { extractFunction } from './extract/function.js';
 import { extractEconomic } from './extract/economic.js';
@@ -51,8 +51,9 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
     if (block.type !== 'table') continue;
     const before = blocks.slice(lastTableIdx + 1, bi).filter(isProse);
     lastTableIdx = bi;
-    let nextTable = blocks.findIndex((b, i) => i > bi && b.type === 'table');
-    if (nextTable < 0) nextTable = blocks.length;
+    // scan forward only: a findIndex from 0 made documents with many tables quadratic
+    let nextTable = bi + 1;
+    while (nextTable < blocks.length && blocks[nextTable].type !== 'table') nextTable++;
     const after = blocks.slice(bi + 1, nextTable).filter(isProse);
 
     try {
@@ -61,6 +62,7 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
       tables.push(t.table);
       prev = t.table;
       for (const l of t.lines) ctx.claim(l, l, BY);
+      flagBadCells(ctx, t.table);
       ctx.claim(block.line_start, block.line_end, BY);
     } catch (err) {
       // never let one odd table stop the document
@@ -144,3 +146,22 @@ function buildTable(
 }
 
 const baseTitle = (t: string) => t.split('·')[0];
+
+/**
+ * In a money table every cell right of the label columns should be a number or blank. A malformed
+ * number ("1,2345.6", "12.3.4") or text there (a formula such as "=cmd|…") is kept as published in
+ * the table's rows but never read as a figure: say so, with the line.
+ */
+function flagBadCells(ctx: RecognizeContext, table: Table): void {
+  if (!MONEY_KINDS.has(table.kind) || table.empty) return;
+  for (const row of table.rows) {
+    const firstNumber = row.cells.findIndex((c) => isNumberCell(c));
+    if (firstNumber < 0) continue;
+    for (let i = firstNumber; i < row.cells.length; i++) {
+      const c = row.cells[i].trim();
+      if (c === '' || isNumberCell(c)) continue;
+      if (isMalformedNumber(c)) ctx.warn(row.source_line, `${table.title}：数字格式错误“${c}”（第 ${i + 1} 列），未作为金额读取`);
+      else if (/^[=+@]|^-[^\d]/.test(c)) ctx.warn(row.source_line, `${table.title}：金额列出现非数字内容“${c.slice(0, 40)}”（第 ${i + 1} 列），未作为金额读取`);
+    }
+  }
+}

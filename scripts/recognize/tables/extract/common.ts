@@ -9,13 +9,12 @@ export function findCol(columns: string[], re: RegExp, not?: RegExp): number {
   return columns.findIndex((c) => re.test(c) && !(not && not.test(c)));
 }
 
-/** Amount in 万元, or null for blank/“-”; malformed numbers are warned about, never guessed. */
-export function readAmount(ctx: RecognizeContext, text: string | undefined, unit: MoneyUnit, line: number): number | null {
-  if (text === undefined) return null;
-  if (isMalformedNumber(text)) {
-    ctx.warn(line, `表格中的数字“${text}”格式有误，未采用`);
-    return null;
-  }
+/**
+ * Amount in 万元, or null for blank/“-” and malformed numbers (never guessed). Malformed cells are
+ * reported once per table by flagBadCells in tables/index.ts, so no warning here.
+ */
+export function readAmount(_ctx: RecognizeContext, text: string | undefined, unit: MoneyUnit, _line: number): number | null {
+  if (text === undefined || isMalformedNumber(text)) return null;
   return moneyToWan(text, unit);
 }
 
