@@ -50,6 +50,33 @@ function prov(ref: SourceRef | null | undefined): Cell[] {
   return [ref.file, ref.line_start, ref.line_end, ref.page ?? null];
 }
 
+/**
+ * The line range a document row was extracted from: the first to the last line cited by any of its
+ * records (page of the first cited line for PDF sources); empty when nothing was cited.
+ */
+export function documentSpan(d: DocumentRecord): SourceRef | null {
+  let start = Infinity;
+  let end = -Infinity;
+  let page: number | undefined;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.file === 'string' && typeof o.line_start === 'number' && typeof o.line_end === 'number') {
+      if (o.line_start < start) {
+        start = o.line_start;
+        page = typeof o.page === 'number' ? o.page : undefined;
+      }
+      end = Math.max(end, o.line_end);
+      return;
+    }
+    for (const k of Object.keys(o)) walk(o[k]);
+  };
+  walk(d);
+  if (!Number.isFinite(start)) return null;
+  return page === undefined ? { file: d.source_file, line_start: start, line_end: end } : { file: d.source_file, line_start: start, line_end: end, page };
+}
+
 const docCols = (d: DocumentRecord): Cell[] => [d.id];
 const DOC_ID = s('document_id', '文档编号');
 
@@ -151,10 +178,7 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       d.source_sha256,
       d.source_format,
       d.source_encoding,
-      d.source_file,
-      null,
-      null,
-      null,
+      ...prov(documentSpan(d)),
     ]),
   });
 
