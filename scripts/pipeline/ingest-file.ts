@@ -13,6 +13,7 @@ import { makeContext } from '../recognize/context.js';
 import { recognizeMeta } from '../recognize/document/meta.js';
 import { inferRegion } from '../recognize/document/region.js';
 import { recognizeProfile } from '../recognize/document/profile.js';
+import { recognizeOutline } from '../recognize/document/outline.js';
 import { recognizeTables } from '../recognize/tables/index.js';
 import { recognizeNarrativeFacts } from '../recognize/narrative/facts.js';
 import { recognizeGlossary } from '../recognize/narrative/glossary.js';
@@ -85,6 +86,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
   const fullText = seg.blocks.map((b) => (b.type === 'table' ? '' : b.text)).join('\n');
   const region = inferRegion(department, fullText);
   const profile = recognizeProfile(ctx);
+  recognizeOutline(ctx);
   const tables = recognizeTables(ctx);
   const facts = recognizeNarrativeFacts(ctx);
   const glossary = recognizeGlossary(ctx);

@@ -90,9 +90,33 @@ function departmentFromTitle(title: string): string | null {
   return a && a[1].length >= 2 ? normalizeDepartment(a[1]) : null;
 }
 
+/** Cover titles set in two sizes end up on separate lines: "××局 2026 年度" / "部门预算信息公开". */
+const KIND_TAIL = /^(?:部门|单位)?(?:预算|决算)(?:草案)?(?:信息)?(?:公开|报告|说明)?$/;
+
+/** A cover/table line stating the unit carries it after the title ("广州市交通运输局 单位：万元"): cut it. */
+function cutUnit(text: string): string {
+  return text.replace(/\s*(?:金额)?单位\s*[：:].*$/, '').trim();
+}
+
 function findTitle(lines: Line[]): TitleHit | null {
   for (let i = 0; i < lines.length; i++) {
-    const { no, text } = lines[i];
+    const { no } = lines[i];
+    let text = cutUnit(lines[i].text);
+    let lastNo = no;
+    const next = lines[i + 1];
+    if (
+      next &&
+      next.no - no <= 2 &&
+      YEAR.test(text) &&
+      !KIND_WORD.test(text) &&
+      text.length <= 40 &&
+      !/[，。；：:,;]/.test(text) &&
+      !NOT_TITLE.test(text) &&
+      KIND_TAIL.test(next.text.replace(/\s+/g, ''))
+    ) {
+      text = `${text}${next.text.replace(/\s+/g, '')}`;
+      lastNo = next.no;
+    }
     const y = YEAR.exec(text);
     if (!y || !KIND_WORD.test(text) || text.length > 60 || NOT_TITLE.test(text)) continue;
     if (/[，。；]/.test(text)) continue; // a sentence, not a title
@@ -107,7 +131,7 @@ function findTitle(lines: Line[]): TitleHit | null {
       (before.length === 0 || !ORGAN_SUFFIX.test(prev.text.replace(/\s+/g, '')) || before.length < 2);
     const title = join && prev ? `${prev.text}${text}` : text;
     const dept = departmentFromTitle(title.replace(/\s+(?=\d)|(?<=\d)\s+/g, ''));
-    return { title: title.replace(/\s+/g, ' '), department: dept, year: Number(y[1]), lines: [join && prev ? prev.no : no, no] };
+    return { title: title.replace(/\s+/g, ' '), department: dept, year: Number(y[1]), lines: [join && prev ? prev.no : no, lastNo] };
   }
   return null;
 }
@@ -137,7 +161,8 @@ function departmentFallback(lines: Line[]): string | null {
     if (m) return normalizeDepartment(m[1]);
   }
   for (const { text } of lines) {
-    const m = /^([\u4e00-\u9fa5（）()]{4,40}?(?:局|委员会|办公室|厅|中心|院))(?:机关)?是/.exec(text);
+    // "××厅是…" / "××厅主要职责包括：" / "××厅有 28 个内设机构": the first sentence naming the department
+    const m = /^([\u4e00-\u9fa5（）()]{4,40}?(?:局|委员会|办公室|办公厅|厅|中心|院))(?:机关)?(?:是|的?主要职责|有\s*\d+\s*个内设)/.exec(text);
     if (m) return normalizeDepartment(m[1]);
   }
   return null;
