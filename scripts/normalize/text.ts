@@ -72,8 +72,16 @@ export function stripEmphasis(s: string): string {
   return s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/__([^_]+)__/g, '$1');
 }
 
+/**
+ * Any character some step of cleanText would change (or a space run/edge it would collapse or trim).
+ * Recognizers call cleanText again on cells segment() already cleaned; those return at once.
+ */
+const NEEDS_CLEANING =
+  /[\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00A0\u3000\u2002-\u200A\u202F<&\\$\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0E\uFF0B\uFF1D\uFF1C\uFF1E*_\t]| {2}|^\s|\s$/;
+
 /** Clean one cell or line of source text for display and matching. */
 export function cleanText(s: string): string {
+  if (!NEEDS_CLEANING.test(s)) return s;
   let out = s.replace(INVISIBLE, '').replace(/[\u00A0\u3000\u2002-\u200A\u202F]/g, ' ');
   out = stripHtml(out);
   out = normalizeLatex(out);

@@ -37,6 +37,35 @@ function headingText(node: RootContent): string {
   return cleanText(parts.join(''));
 }
 
+/**
+ * Lines whose first character can start a Markdown block (heading, setext underline, list item,
+ * blockquote, HTML, thematic break, fence, definition). A section without any of them is plain
+ * paragraphs (or indented code), which segment() emits line by line exactly as remark would.
+ */
+const MAYBE_MARKDOWN = /^\s*(?:[#*+\-_=>\[<`~]|\d{1,9}[.)])/;
+/** Constructs that stay open across blank lines (fences, raw HTML/comments, link definitions): parse the whole document. */
+const SPANS_BLANKS = /^\s*(?:```|~~~|<(?:script|pre|style|textarea|[!?])|\[[^\]]*\]:)|[\f\v]/i;
+const BLANK = /^[ \t]*$/;
+
+/**
+ * Cut masked lines into independent sections: a new section starts at a line with no indentation
+ * after a blank line, where every Markdown container (list, quote, indented code, HTML block) has
+ * been closed — so remark parses each section as it would the whole document.
+ */
+function sections(masked: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 1; i < masked.length; i++) {
+    const t = masked[i];
+    if (t.length > 0 && t[0] !== ' ' && t[0] !== '\t' && !BLANK.test(t) && BLANK.test(masked[i - 1])) {
+      out.push([from, i]);
+      from = i;
+    }
+  }
+  if (masked.length > 0) out.push([from, masked.length]);
+  return out;
+}
+
 export function segment(file: string, lines: SourceLine[]): SegmentedDocument {
   const byNo = new Map(lines.map((l) => [l.no, l]));
   const blocks: Block[] = [];
@@ -66,9 +95,9 @@ export function segment(file: string, lines: SourceLine[]): SegmentedDocument {
   }
   flush();
 
-  // 2. Everything else through remark. Table lines are blanked so positions stay line-exact.
-  const masked = lines.map((l) => (tableLine.has(l.no) ? '' : l.text)).join('\n');
-  const tree = parser.parse(masked) as Root;
+  // 2. Everything else: remark only where a line can mean Markdown; plain lines become text blocks
+  //    directly (remark over every line was the largest ingest cost and gives the same blocks).
+  const masked = lines.map((l) => (tableLine.has(l.no) ? '' : l.text));
   const firstNo = lines.length > 0 ? lines[0].no : 1;
   const emitLines = (start: number, end: number, list: boolean) => {
     for (let n = start; n <= end; n++) {
@@ -78,18 +107,30 @@ export function segment(file: string, lines: SourceLine[]): SegmentedDocument {
       if (text) blocks.push({ type: 'text', text, list, line_start: l.no, line_end: l.no });
     }
   };
-  for (const node of tree.children) {
-    const start = node.position?.start.line ?? 0;
-    const end = node.position?.end.line ?? start;
-    if (node.type === 'heading') {
-      const text = headingText(node);
-      const no = start + firstNo - 1;
-      if (text) blocks.push({ type: 'heading', depth: node.depth, text, line_start: no, line_end: end + firstNo - 1 });
-    } else if (node.type === 'list') {
-      emitLines(start, end, true);
-    } else {
-      // paragraph, html, code (indented text), blockquote, thematicBreak …: one text block per line
-      emitLines(start, end, false);
+  /** remark over masked[from..to) ; node line numbers are shifted by `from`. */
+  const parseSection = (from: number, to: number) => {
+    const tree = parser.parse(masked.slice(from, to).join('\n')) as Root;
+    for (const node of tree.children) {
+      const start = (node.position?.start.line ?? 0) + from;
+      const end = (node.position?.end.line ?? node.position?.start.line ?? 0) + from;
+      if (node.type === 'heading') {
+        const text = headingText(node);
+        const no = start + firstNo - 1;
+        if (text) blocks.push({ type: 'heading', depth: node.depth, text, line_start: no, line_end: end + firstNo - 1 });
+      } else if (node.type === 'list') {
+        emitLines(start, end, true);
+      } else {
+        // paragraph, html, code (indented text), blockquote, thematicBreak …: one text block per line
+        emitLines(start, end, false);
+      }
+    }
+  };
+  if (masked.some((t) => SPANS_BLANKS.test(t))) {
+    parseSection(0, masked.length);
+  } else {
+    for (const [from, to] of sections(masked)) {
+      if (masked.slice(from, to).some((t) => MAYBE_MARKDOWN.test(t))) parseSection(from, to);
+      else emitLines(from + 1, to, false);
     }
   }
 

@@ -16,6 +16,11 @@ export const SERIES = ['#1f6fb0', '#d18a1c', '#3a9a6b', '#b0527f'];
 export const WIDTH = 640;
 /** Bar charts are narrower so their text stays readable when scaled down to a phone. */
 export const BAR_WIDTH = 400;
+/**
+ * Phone variants are drawn at about the CSS width of a phone's content column (~340–360px), so
+ * their SVG text renders at its nominal size (14–15px) instead of being scaled down to ~9px.
+ */
+export const NARROW_WIDTH = 340;
 
 export interface BarSeries {
   name: string;
@@ -46,26 +51,26 @@ export interface BarChartGeometry {
 }
 
 /** Horizontal grouped bars; each row's label on its own line, one bar per series below it. */
-export function barChart(rows: BarRow[], series: BarSeries[], unit = '万元'): BarChartGeometry {
+export function barChart(rows: BarRow[], series: BarSeries[], unit = '万元', width = BAR_WIDTH): BarChartGeometry {
   const barH = 16;
   const gap = 4;
   const labelH = 18;
   const legendH = series.length > 1 ? 26 : 0;
   const rowH = labelH + series.length * (barH + gap) + 10;
   const max = Math.max(0, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)));
-  const x = scaleLinear().domain([0, max || 1]).range([0, BAR_WIDTH - 8]);
+  const x = scaleLinear().domain([0, max || 1]).range([0, width - 8]);
   const bars: BarShape[] = [];
   const labels: BarChartGeometry['labels'] = [];
   rows.forEach((r, i) => {
     const top = legendH + i * rowH;
-    labels.push({ x: 0, y: top + 13, text: shorten(r.label, 28), full: r.label });
+    labels.push({ x: 0, y: top + 13, text: shorten(r.label, Math.floor((width + 60) / 14)), full: r.label });
     r.values.forEach((v, j) => {
       const color = series[j]?.color ?? SERIES[j % SERIES.length];
       const w = v === null ? 0 : Math.max(v > 0 ? 1 : 0, x(Math.max(0, v)));
       const y = top + labelH + j * (barH + gap);
       const text = v === null ? '未披露' : `${num(v)}`;
       // value inside the bar when there is room, otherwise right after it
-      const inside = w > BAR_WIDTH * 0.6;
+      const inside = w > width * 0.6;
       bars.push({
         x: 0,
         y,
@@ -81,7 +86,7 @@ export function barChart(rows: BarRow[], series: BarSeries[], unit = '万元'): 
     });
   });
   const legend = series.length > 1 ? series.map((s, j) => ({ x: j * 110, y: 4, color: s.color ?? SERIES[j % SERIES.length], name: s.name })) : [];
-  return { width: BAR_WIDTH, height: legendH + rows.length * rowH, labels, bars, legend };
+  return { width, height: legendH + rows.length * rowH, labels, bars, legend };
 }
 
 export interface TreeItem {
@@ -90,6 +95,9 @@ export interface TreeItem {
   value: number;
 }
 export interface TreeRect {
+  name: string;
+  value: number;
+  share: string;
   x: number;
   y: number;
   w: number;
@@ -100,27 +108,51 @@ export interface TreeRect {
 }
 
 /** Squarified treemap of positive values; a label only where at least ~5 characters fit. */
-export function treemapChart(items: TreeItem[], height = 360): { width: number; height: number; rects: TreeRect[] } {
+export function treemapChart(items: TreeItem[], height = 360, width = WIDTH, fontSize = 16): { width: number; height: number; rects: TreeRect[] } {
   const positive = items.filter((i) => i.value > 0);
   // with no children d3 would return the root itself as the only leaf
-  if (positive.length === 0) return { width: WIDTH, height, rects: [] };
+  if (positive.length === 0) return { width, height, rects: [] };
   const total = positive.reduce((s, i) => s + i.value, 0);
   type Node = { name: string; children?: TreeItem[]; value?: number };
   const root = hierarchy<Node | TreeItem>({ name: 'root', children: positive })
     .sum((d) => ('code' in d ? d.value : 0))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
-  treemap<Node | TreeItem>().size([WIDTH, height]).paddingInner(2).tile(treemapSquarify)(root);
+  treemap<Node | TreeItem>().size([width, height]).paddingInner(2).tile(treemapSquarify)(root);
   const rects: TreeRect[] = root.leaves().map((leaf, i) => {
     const d = leaf.data as TreeItem;
     const l = leaf as unknown as { x0: number; x1: number; y0: number; y1: number };
     const w = l.x1 - l.x0;
     const h = l.y1 - l.y0;
-    const chars = Math.floor((w - 8) / 17);
+    const chars = Math.floor((w - 8) / (fontSize + 1));
     const share = total ? `${((100 * d.value) / total).toFixed(1)}%` : '';
-    const lines = chars >= 5 && h >= 48 ? [shorten(d.name, chars), `${num(d.value)}（${share}）`] : chars >= 3 && h >= 20 ? [share] : [];
-    return { x: l.x0, y: l.y0, w, h, color: PALETTE[i % PALETTE.length], title: `${d.code} ${d.name}：${num(d.value)} 万元（${share}）`, lines };
+    const line = fontSize * 1.25;
+    // a number line needs ~0.6em per digit; fall back to the share alone when the value does not fit
+    const value = `${num(d.value)}（${share}）`;
+    const second = value.length * fontSize * 0.62 <= w - 8 ? value : share;
+    const lines = chars >= 4 && h >= line * 2 + 8 ? [shorten(d.name, chars), second] : share.length * fontSize * 0.62 <= w - 8 && h >= line + 4 ? [share] : [];
+    return { name: `${d.code} ${d.name}`.trim(), value: d.value, share, x: l.x0, y: l.y0, w, h, color: PALETTE[i % PALETTE.length], title: `${d.code} ${d.name}：${num(d.value)} 万元（${share}）`, lines };
   });
-  return { width: WIDTH, height, rects };
+  return { width, height, rects };
+}
+
+/** Rough rendered width of a label: CJK characters take 1em, digits and Latin ~0.6em. */
+export function textWidth(s: string, font: number): number {
+  return Array.from(s).reduce((w, c) => w + (/[\u2E80-\uFFFF]/.test(c) ? font : font * 0.6), 0);
+}
+
+/**
+ * Label lines beside a Sankey node, fitted to the side column: name and value on two lines when the
+ * node is tall enough, else one line (with the value when it fits); nothing for slivers.
+ */
+function nodeLines(name: string, value: number, h: number, room: number, font: number): string[] {
+  if (h < font + 2) return [];
+  const v = num(Math.round(value));
+  let chars = Array.from(name).length;
+  while (chars > 2 && textWidth(shorten(name, chars), font) > room) chars--;
+  const label = shorten(name, chars);
+  if (h >= font * 2 + 4) return [label, v];
+  const one = `${label} ${v}`;
+  return textWidth(one, font) <= room ? [one] : [label];
 }
 
 export interface Flow {
@@ -131,12 +163,12 @@ export interface Flow {
 export interface SankeyGeometry {
   width: number;
   height: number;
-  nodes: Array<{ x: number; y: number; w: number; h: number; name: string; label: string; labelX: number; labelY: number; anchor: 'start' | 'end'; color: string; value: number }>;
+  nodes: Array<{ x: number; y: number; w: number; h: number; name: string; label: string; lines: string[]; labelX: number; labelY: number; anchor: 'start' | 'end'; color: string; value: number }>;
   links: Array<{ d: string; width: number; color: string; title: string }>;
 }
 
 /** Income sources → expenditure; labels outside the node columns, hidden for slivers under 12px. */
-export function sankeyChart(flows: Flow[], height = 300): SankeyGeometry {
+export function sankeyChart(flows: Flow[], height = 300, width = WIDTH, side = 150, font = 16): SankeyGeometry {
   const positive = flows.filter((f) => f.value > 0);
   const names = Array.from(new Set(positive.flatMap((f) => [f.source, f.target])));
   const layout = sankey<{ name: string }, { value: number }>()
@@ -144,8 +176,8 @@ export function sankeyChart(flows: Flow[], height = 300): SankeyGeometry {
     .nodePadding(14)
     .nodeAlign(sankeyJustify)
     .extent([
-      [150, 8],
-      [WIDTH - 150, height - 8],
+      [side, 8],
+      [width - side, height - 8],
     ]);
   const graph = layout({
     nodes: names.map((name) => ({ name })),
@@ -157,7 +189,7 @@ export function sankeyChart(flows: Flow[], height = 300): SankeyGeometry {
     const x1 = n.x1 ?? 0;
     const y0 = n.y0 ?? 0;
     const y1 = n.y1 ?? 0;
-    const left = x0 < WIDTH / 2;
+    const left = x0 < width / 2;
     return {
       x: x0,
       y: y0,
@@ -165,6 +197,7 @@ export function sankeyChart(flows: Flow[], height = 300): SankeyGeometry {
       h: y1 - y0,
       name: n.name,
       label: y1 - y0 >= 16 ? `${shorten(n.name, 5)} ${num(Math.round(n.value ?? 0))}` : '',
+      lines: nodeLines(n.name, n.value ?? 0, y1 - y0, side - 10, font),
       labelX: left ? x0 - 6 : x1 + 6,
       labelY: (y0 + y1) / 2 + 4,
       anchor: (left ? 'end' : 'start') as 'start' | 'end',
@@ -182,5 +215,5 @@ export function sankeyChart(flows: Flow[], height = 300): SankeyGeometry {
       title: `${s.name} → ${t.name}：${num(l.value)} 万元`,
     };
   });
-  return { width: WIDTH, height, nodes, links };
+  return { width, height, nodes, links };
 }

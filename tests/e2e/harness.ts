@@ -49,20 +49,39 @@ export function buildSite(): Built {
   // until the pipeline's emitter writes the collections, the site is built from the hand-made sample
   if (usedSample) writeSample(OUT);
   const hostile = writeHostile(OUT);
+  astroBuild(DIST, join(WORK, 'astro-cache'));
+  const built: Built = { dist: DIST, usedSample, hostile };
+  writeFileSync(stamp, JSON.stringify({ ...built, at: Date.now() }));
+  return built;
+}
+
+/** astro build + Pagefind of the ingested content in WORK/out into `dist` (with its own cache). */
+export function astroBuild(dist: string, cacheDir: string): void {
   const env = {
     BASE_PATH: BASE,
     SITE_URL: 'http://127.0.0.1',
     SITE_CONTENT_DIR: join(OUT, 'content/generated'),
     SITE_DATA_DIR: join(OUT, 'public/data'),
-    SITE_OUT_DIR: DIST,
-    SITE_CACHE_DIR: join(WORK, 'astro-cache'),
+    SITE_OUT_DIR: dist,
+    SITE_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   run('npx', ['astro', 'build'], env);
-  run('npx', ['tsx', 'scripts/cli/search-index.ts', '--dist', DIST]);
-  const built: Built = { dist: DIST, usedSample, hostile };
-  writeFileSync(stamp, JSON.stringify({ ...built, at: Date.now() }));
-  return built;
+  run('npx', ['tsx', 'scripts/cli/search-index.ts', '--dist', dist]);
+}
+
+/** Every file below `dir`, relative and sorted. */
+export function filesBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(p.slice(dir.length + 1));
+    }
+  };
+  walk(dir);
+  return out.sort();
 }
 
 const TYPES: Record<string, string> = {

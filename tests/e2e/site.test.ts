@@ -3,12 +3,12 @@
  * headless Chromium (search, filters, charts, CSV downloads, console errors, injected payloads, axe).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Server } from 'node:http';
-import { BASE, CHROMIUM_ARGS, buildSite, serve, type Built } from './harness.js';
+import { BASE, CHROMIUM_ARGS, WORK, astroBuild, buildSite, filesBelow, serve, type Built } from './harness.js';
 import { parseCsv } from '../../src/lib/csv.js';
 
 let built: Built;
@@ -99,6 +99,18 @@ describe('built site under a sub-path', () => {
     // every link path is ASCII (no percent-encoded Chinese slugs)
     for (const p of seen) expect(p, p).toMatch(/^[\x21-\x7e]+$/);
   });
+
+  it('builds deterministically: a second build of the same input is byte-identical', () => {
+    const second = join(WORK, 'dist-2');
+    rmSync(second, { recursive: true, force: true });
+    astroBuild(second, join(WORK, 'astro-cache-2'));
+    const a = filesBelow(built.dist);
+    expect(filesBelow(second)).toEqual(a);
+    expect(a.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
+    const differ = a.filter((f) => !readFileSync(join(built.dist, f)).equals(readFileSync(join(second, f))));
+    expect(differ).toEqual([]);
+    rmSync(second, { recursive: true, force: true });
+  }, 300_000);
 
   it('publishes no unmasked mobile number and no raw payload anywhere in dist', () => {
     const files = (function walk(d: string): string[] {
@@ -258,6 +270,30 @@ describe('in headless Chromium', () => {
       expect(bad).toEqual([]);
       await page.close();
     }
+  });
+
+  it('phones: no sideways scrolling and chart text at least 12px on screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId);
+    const proj = readdirSync(join(built.dist, 'projects')).find((d) => d.includes('--') && !d.startsWith(built.hostile.documentId))!;
+    const small: string[] = [];
+    for (const path of ['', 'projects/', `search/?q=${encodeURIComponent('一网通办')}`, `projects/${proj}/`, ...docs.map((d) => `documents/${d}/`)]) {
+      const page = await phone.newPage();
+      page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+      await page.goto(origin + BASE + path, { waitUntil: 'load' });
+      if (path.startsWith('search')) await page.waitForSelector('#search-results li');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      // rendered size = nominal font-size × the SVG's scale on screen; only visible charts count
+      const sizes = await page.$$eval('svg.svg-chart text', (ts) =>
+        ts
+          .filter((t) => (t as SVGGraphicsElement).getBoundingClientRect().width > 0)
+          .map((t) => Number(t.getAttribute('font-size')) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1)),
+      );
+      for (const px of sizes) if (px < 12) small.push(`${path}: ${px.toFixed(1)}px`);
+      await page.close();
+    }
+    await phone.close();
+    expect(small).toEqual([]);
   });
 
   it('logged no console errors', () => {

@@ -35,3 +35,23 @@ describe('layout text', () => {
     expect(lines.find((l) => l.text === '三、其他说明')!.page).toBe(3);
   });
 });
+
+describe('a table running over three pages', () => {
+  // hand-written pdftotext-layout fixture: title, unit line and header repeated on every page
+  const lines = layoutTextToLines(readFileSync(new URL('../fixtures/pdf/layout-continued-table.txt', import.meta.url), 'utf8'));
+  const texts = lines.map((l) => l.text);
+
+  it('drops the repeated title and header on every continuation page, not only the second', () => {
+    expect(texts.filter((t) => t === '一般公共预算支出表')).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith('科目编码'))).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith('部门名称：'))).toHaveLength(1);
+  });
+
+  it('keeps every row with its amounts and page', () => {
+    const row = (code: string) => lines.find((l) => l.text.startsWith(`${code}\t`));
+    expect(row('205')?.text.split('\t')).toEqual(['205', '教育支出', '13,184.10', '10.00', '13,174.10']);
+    expect(row('20508')?.page).toBe(2);
+    expect(row('2050899')?.text.split('\t')).toEqual(['2050899', '其他进修及培训', '442.70', '0.00', '442.70']);
+    expect(row('2050899')?.page).toBe(3);
+  });
+});

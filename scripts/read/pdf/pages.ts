@@ -67,6 +67,7 @@ export function assemblePages(pages: PageInput[], opts: LayoutOptions = {}): { l
     stats.furniture += p.lines.length - kept.length;
     let out: OutLine[] = layoutPage(kept, opts);
     // Continuation: drop leading lines repeating the previous page's table title and header.
+    let continued = false;
     if (carry) {
       let k = 0;
       while (k < out.length && out[k].kind !== 'body' && (out[k].kind === 'blank' || carry.has(norm(out[k].text)))) k++;
@@ -74,12 +75,22 @@ export function assemblePages(pages: PageInput[], opts: LayoutOptions = {}): { l
       if (k < out.length && (out[k].kind === 'body' || (out[k].kind === 'header' && out.slice(0, k).some((o) => o.kind === 'header')))) {
         stats.repeatedHeaders += out.slice(0, k).filter((o) => o.kind !== 'blank').length;
         out = out.slice(k);
+        continued = true;
       }
     }
-    carry = tableContext(out);
+    // a page that is all continuation (its repeated header dropped, the table running to its foot) has
+    // no title/header of its own: the next page repeats the same ones, so keep them
+    const own = tableContext(out);
+    carry = own ?? (continued && endsInTable(out) ? carry : null);
     for (const o of out) lines.push({ no: lines.length + 1, text: o.text, page: pi + 1 });
   });
   return { lines, stats };
+}
+
+/** The page's last non-blank line is a table row. */
+function endsInTable(out: OutLine[]): boolean {
+  for (let k = out.length - 1; k >= 0; k--) if (out[k].kind !== 'blank') return out[k].kind === 'body';
+  return false;
 }
 
 /**

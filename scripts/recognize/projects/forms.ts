@@ -49,7 +49,19 @@ const KEYS: Array<[RegExp, Field]> = [
   ],
 ];
 
+/** keyField runs on every cell of every form row, often several times; cells repeat, so memoize. */
+const FIELD_MEMO = new Map<string, Field | null>();
+
 function keyField(cell: string): Field | null {
+  const hit = FIELD_MEMO.get(cell);
+  if (hit !== undefined) return hit;
+  if (FIELD_MEMO.size > 50_000) FIELD_MEMO.clear();
+  const f = computeKeyField(cell);
+  FIELD_MEMO.set(cell, f);
+  return f;
+}
+
+function computeKeyField(cell: string): Field | null {
   const k = cleanText(cell).replace(/[:：\s]/g, '').replace(/[(（]必填[)）]/, '');
   if (!k) return null;
   for (const [re, f] of KEYS) if (re.test(k)) return f;

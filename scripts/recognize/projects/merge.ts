@@ -13,7 +13,14 @@ import type { Indicator, Project, SourceRef } from '../../model/schema.js';
 import { slugify } from '../../normalize/slug.js';
 import { type ProjectDraft, ORIGIN_RANK } from './draft.js';
 import { displayName, lcsLength, nameKey, similarNames } from './names.js';
-import { targetKey } from '../indicators/target.js';
+import { parseTarget, targetKey } from '../indicators/target.js';
+
+/** Target fields copied from `from`, or parsed from a bare target text. */
+function targetFields(from: Indicator | null, raw: string): Pick<Indicator, 'target_raw' | 'operator' | 'value' | 'value_max' | 'unit'> {
+  if (from) return { target_raw: from.target_raw, operator: from.operator, value: from.value, value_max: from.value_max, unit: from.unit };
+  const t = parseTarget(raw);
+  return { target_raw: raw, operator: t.operator, value: t.value, value_max: t.value_max, unit: t.unit };
+}
 
 function sameBudget(a: ProjectDraft, b: ProjectDraft): boolean {
   const va = a.budget ?? null;
@@ -127,6 +134,23 @@ function sameIndicator(a: Indicator, b: Indicator): boolean {
 }
 
 /**
+ * A narrative line with no separator ("长效机制建设逐步完善") is the name of an indicator from another
+ * source followed by its target. When `long` has no target and its name is `short`'s name plus a
+ * tail that equals `short`'s target (or `short` states none), return that tail as the target.
+ */
+function splitByKnownName(long: Indicator, short: Indicator): string | null {
+  if (long.target_raw) return null;
+  const nl = indicatorNameKey(long.level3);
+  const ns = indicatorNameKey(short.level3);
+  if (ns.length < 2 || nl.length <= ns.length || !nl.startsWith(ns)) return null;
+  const tail = nl.slice(ns.length);
+  if (/\d/.test(tail)) return null; // a numeric tail would have been split by splitNameTarget
+  const ts = targetKey(short.target_raw);
+  if (ts && ts !== targetKey(tail)) return null;
+  return tail;
+}
+
+/**
  * Indicators from several sources: the same indicator stated twice (table and narrative) is kept once.
  * Same name and same target (or one of them without a target) = duplicate; the kept one is completed
  * from the other. Within one source nothing is dropped (a table may list the same name twice with
@@ -137,11 +161,29 @@ export function mergeIndicators(lists: Indicator[][]): Indicator[] {
   const ownerOf = new Map<Indicator, number>();
   lists.forEach((list, li) => {
     for (const ind of list) {
-      const dup = out.find(
+      let dup = out.find(
         (o) =>
           ownerOf.get(o) !== li &&
           sameIndicator(o, ind),
       );
+      if (!dup) {
+        // Name + target run together in one source: split at the other source's name.
+        for (const o of out) {
+          if (ownerOf.get(o) === li) continue;
+          const tailO = splitByKnownName(o, ind);
+          if (tailO !== null) {
+            Object.assign(o, { level3: ind.level3, ...targetFields(ind.target_raw ? ind : null, tailO) });
+            dup = o;
+            break;
+          }
+          const tailI = splitByKnownName(ind, o);
+          if (tailI !== null) {
+            if (!o.target_raw) Object.assign(o, targetFields(null, tailI));
+            dup = o;
+            break;
+          }
+        }
+      }
       if (!dup) {
         const copy = { ...ind };
         out.push(copy);

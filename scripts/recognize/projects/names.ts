@@ -22,7 +22,19 @@ export function displayName(raw: string): string {
   return s;
 }
 
+/** nameKey is pure and merging compares every pair of mentions, so keys are memoized per process. */
+const KEY_MEMO = new Map<string, string>();
+
 export function nameKey(raw: string): string {
+  const hit = KEY_MEMO.get(raw);
+  if (hit !== undefined) return hit;
+  if (KEY_MEMO.size > 50_000) KEY_MEMO.clear();
+  const key = computeNameKey(raw);
+  KEY_MEMO.set(raw, key);
+  return key;
+}
+
+function computeNameKey(raw: string): string {
   let s = displayName(raw)
     .replace(/["'“”‘’「」『』《》〈〉<>]/g, '')
     .replace(/\s+/g, '');

@@ -99,7 +99,8 @@ export function buildGrid(rows: Row[], opts: { textTable: boolean }): Grid {
   if (opts.textTable) {
     headerEnd = work.length > 0 && isTextHeader(work[0].cells) ? 1 : 0;
   } else {
-    while (headerEnd < work.length && headerEnd < 6 && !looksLikeData(work[headerEnd].cells)) headerEnd++;
+    // PDF headers centred in tall cells take up to 8 lines
+    while (headerEnd < work.length && headerEnd < 8 && !looksLikeData(work[headerEnd].cells)) headerEnd++;
   }
   const headerOnly = !opts.textTable && headerEnd === work.length && work.length > 0;
   const zone = work.slice(0, headerEnd);
@@ -112,6 +113,9 @@ export function buildGrid(rows: Row[], opts: { textTable: boolean }): Grid {
     for (let c = 1; c < width; c++) {
       if (grid[r][c] !== '' || grid[r][c - 1] === '') continue;
       const below = (col: number) => header.slice(r + 1).some((row) => row[col] !== '');
+      // a centred "基本支出" (over 人员/公用) must not swallow the columns beside it (项目支出 …)
+      const own = header.slice(r + 1).map((row) => row[c]).join('');
+      if (/^基本支出$/.test(grid[r][c - 1]) && PEER_OF_BASIC.test(own)) continue;
       if (below(c) && below(c - 1)) grid[r][c] = grid[r][c - 1];
     }
   }
@@ -126,10 +130,10 @@ export function buildGrid(rows: Row[], opts: { textTable: boolean }): Grid {
 
   // 6. body: drop repeated column-number/header rows; name blank columns
   const headerKeys = new Set(zone.map((r) => r.cells.map(compact).join('|')));
-  let body = work
-    .slice(headerEnd)
-    .filter((r) => !isColumnNumberRow(r.cells) && !headerKeys.has(r.cells.map(compact).join('|')))
-    .map((r) => ({ ...r, cells: pad(r.cells, width), raw: pad(r.raw, width) }));
+  const padded = work.slice(headerEnd).map((r) => ({ ...r, cells: pad(r.cells, width), raw: pad(r.raw, width) }));
+  let body = (opts.textTable ? padded : joinSplitNumbers(padded)).filter(
+    (r) => !isColumnNumberRow(r.cells) && !headerKeys.has(r.cells.map(compact).join('|')),
+  );
   const auto = columns.map((c) => c === '');
   columns = columns.map((c, i) => (c !== '' ? c : `列${i + 1}`));
   const keep = columns.map((_, i) => !auto[i] || body.some((r) => !isBlank(r.cells[i])));
@@ -137,7 +141,93 @@ export function buildGrid(rows: Row[], opts: { textTable: boolean }): Grid {
     columns = columns.filter((_, i) => keep[i]);
     body = body.map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]), raw: r.raw.filter((_, i) => keep[i]) }));
   }
+  // indicator tables have merged cells that look alike: only money tables
+  if (!opts.textTable) body = joinWrappedLabels(body);
   return { title, unit, columns, body, note, headerOnly };
+}
+
+/** Digits of an amount cut by the cell edge: "576,171.1" above, "1" below. */
+const HEAD_PART = /^\d{1,3}(?:,\d{3})*(?:\.\d*)?$|^\d+(?:\.\d*)?$/;
+const TAIL_PART = /^\d{1,3}$/;
+
+/**
+ * An amount too wide for its cell wraps, and a PDF centres it vertically around the row: its head is
+ * on a line above the row, its last digits on a line below ("\t\t\t\t576,171.1" / "合计\t665,964.37\t…\t\t" /
+ * "\t\t\t\t1"). When the row is blank exactly there and the parts join into one valid amount, put
+ * the amount back into the row and drop the two fragment lines.
+ */
+export function joinSplitNumbers(body: Row[]): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const [a, b, c] = [body[i], body[i + 1], body[i + 2]];
+    if (b && c) {
+      const cols = a.cells.map((x, j) => (isBlank(x) ? -1 : j)).filter((j) => j >= 0);
+      const ok =
+        cols.length > 0 &&
+        cols.every((j) => HEAD_PART.test(compact(a.cells[j])) && isBlank(b.cells[j] ?? '') && TAIL_PART.test(compact(c.cells[j] ?? ''))) &&
+        c.cells.every((x, j) => isBlank(x) || cols.includes(j)) &&
+        b.cells.some((x) => isNumberCell(x)) &&
+        cols.every((j) => isNumberCell(compact(a.cells[j]) + compact(c.cells[j])));
+      if (ok) {
+        const cells = b.cells.map((x, j) => (cols.includes(j) ? compact(a.cells[j]) + compact(c.cells[j]) : x));
+        const raw = b.raw.map((x, j) => (cols.includes(j) ? compact(a.cells[j]) + compact(c.cells[j]) : x));
+        out.push({ ...b, cells, raw });
+        i += 2;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Columns that sit beside 基本支出 (never under it), whatever group spans them all (本年支出). */
+const PEER_OF_BASIC = /^(?:项目支出|事业单位经营支出|上缴上级支出|对附属单位补助支出|结转下年)$/;
+
+/** Index of the first amount cell, or -1. */
+const firstNumberAt = (cells: string[]) => cells.findIndex((c) => isNumberCell(c));
+
+/** Text only left of `limit` (the label columns) and no amount anywhere. */
+const labelOnly = (cells: string[], limit: number) =>
+  firstNumberAt(cells) < 0 && cells.some((c) => !isBlank(c)) && cells.every((c, i) => i < limit || isBlank(c));
+
+/** Amounts with every label cell blank: the label is written above/below in a taller cell. */
+const bareAmounts = (r: Row | undefined) => {
+  if (!r) return -1;
+  const k = firstNumberAt(r.cells);
+  return k > 0 && r.cells.slice(0, k).every(isBlank) ? k : -1;
+};
+
+/**
+ * PDF tables with a long name in a tall cell come out as three lines: the name's first part, the
+ * amounts (label blank), the name's last part ("广州市卫生健康技术鉴定和人才评价" / "\t2,893.45…" /
+ * "中心"). Join them into one row, keeping the amounts' line, so the name is not lost and the
+ * fragments are not read as rows of their own.
+ */
+export function joinWrappedLabels(body: Row[]): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const r = body[i];
+    const k = bareAmounts(r);
+    const prev = out[out.length - 1];
+    if (k < 0 || !prev || !labelOnly(prev.cells, k)) {
+      out.push(r);
+      continue;
+    }
+    const cells = r.cells.map((c, j) => (j < k ? prev.cells[j] : c));
+    const raw = r.raw.map((c, j) => (j < k ? (prev.raw[j] ?? '') : c));
+    const next = body[i + 1];
+    // the tail of the name, unless it is the head of the next wrapped name
+    if (next && labelOnly(next.cells, k) && next.cells.every((c) => compact(c).length <= 10) && bareAmounts(body[i + 2]) < 0) {
+      for (let j = 0; j < k; j++) {
+        cells[j] = `${cells[j]}${next.cells[j] ?? ''}`;
+        raw[j] = `${raw[j]}${next.raw[j] ?? ''}`;
+      }
+      i++;
+    }
+    out[out.length - 1] = { ...r, cells, raw };
+  }
+  return out;
 }
 
 /**

@@ -26,6 +26,7 @@ import { extractEconomic } from './extract/economic.js';
 import { extractThreePublic } from './extract/three-public.js';
 import { extractProcurement } from './extract/procurement.js';
 import { collectTotals } from './extract/totals.js';
+import { splitUnitSections } from './sections.js';
 
 export interface TablesResult {
   tables: Table[];
@@ -59,10 +60,12 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
     try {
       const t = buildTable(ctx, block, before, after, prev, tables.length + 1);
       if (!t) continue;
-      tables.push(t.table);
+      // one table per budget unit when a 预算单位 column lists several (sections.ts)
+      const parts = splitUnitSections(t.table, (a, b) => ctx.ref(a, b));
+      tables.push(...parts);
       prev = t.table;
       for (const l of t.lines) ctx.claim(l, l, BY);
-      flagBadCells(ctx, t.table);
+      for (const part of parts) flagBadCells(ctx, part);
       ctx.claim(block.line_start, block.line_end, BY);
     } catch (err) {
       // never let one odd table stop the document

@@ -24,17 +24,21 @@ function incomeVsExpenditure(doc: CheckDoc, fts: TableRows[]): Finding[] {
   const out: Finding[] = [];
   const incomes = fts.filter((t) => t.kind === 'income');
   const exps = fts.filter((t) => t.kind === 'expenditure');
+  // Totals and code maps once per table, not per pair (a long document has hundreds of each).
+  const totalOf = new Map(fts.map((t) => [t, tableTotal(doc, t)]));
   for (const inc of incomes) {
+    const ti = totalOf.get(inc) ?? null;
+    if (ti === null) continue;
+    const byCode = new Map(inc.rows.map((r) => [r.code, r]));
     for (const exp of exps) {
-      const ti = tableTotal(doc, inc);
-      const te = tableTotal(doc, exp);
+      const te = totalOf.get(exp) ?? null;
       // Final accounts (and budgets with 结转) may legitimately differ by function; compare rows only
       // when the two tables add up to the same 合计.
-      if (ti === null || te === null || !compare(ti, te).agrees) continue;
-      const byCode = new Map(inc.rows.map((r) => [r.code, r]));
+      if (te === null || !compare(ti, te).agrees) continue;
       for (const e of exp.rows) {
         const i = byCode.get(e.code);
         if (!i || i.values.total == null || e.values.total == null) continue;
+        if (i.values.total === e.values.total) continue; // equal: mismatch() would return null
         const what = `${tableName(exp)}与${tableName(inc)}不一致：${e.code} ${e.name} 支出为 ${e.values.total} 万元（第 ${e.line} 行），收入为 ${i.values.total} 万元（第 ${i.line} 行）；两表合计均为 ${te} 万元，同一科目应相等`;
         const f = mismatch('cross_table', 'error', what, i.values.total, e.values.total, ref(doc.source_file, e.line, i.line));
         if (f) out.push(f);

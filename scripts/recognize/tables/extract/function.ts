@@ -6,16 +6,30 @@ import type { FunctionExpenditure, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { CodeContext, isFunctionCode, readCode } from '../codes.js';
 import { codeLayout, findCol, readAmount, tableUnit } from './common.js';
+import { compact } from '../cells.js';
+import { sumExact } from '../../../normalize/amount.js';
 
 export const FUNCTION_KINDS = new Set(['expenditure', 'general_budget_expenditure', 'government_fund', 'state_capital']);
 
 export function amountColumns(columns: string[]) {
   const named = /编码|代码|名称|行次|栏次/;
+  // 基本支出 published only as its parts ("基本支出/人员支出", "基本支出/日常公用支出"), without its own total
+  const parts = columns.map((c, i) => (/^基本支出\/(?!合计|小计)/.test(compact(c)) ? i : -1)).filter((i) => i >= 0);
+  const ownBasic = columns.some((c) => /^基本支出(\/(合计|小计))?$/.test(compact(c)));
   return {
     total: findCol(columns, /(合计|总计|小计)$/, named),
     basic: findCol(columns, /基本支出/, named),
     project: findCol(columns, /项目支出/, named),
+    /** columns to add up for 基本支出 when it has no column of its own (else empty) */
+    basicParts: !ownBasic && parts.length >= 2 ? parts : [],
   };
+}
+
+/** 基本支出 of a row: its column, or the exact sum of its part columns. */
+export function basicOf(cols: ReturnType<typeof amountColumns>, at: (i: number) => number | null): number | null {
+  if (cols.basicParts.length === 0) return at(cols.basic);
+  const vals = cols.basicParts.map(at);
+  return vals.every((v) => v === null) ? null : sumExact(vals);
 }
 
 export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpenditure[] {
@@ -38,7 +52,7 @@ export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpend
       level: coded.level,
       name: coded.name,
       total: at(cols.total),
-      basic: at(cols.basic),
+      basic: basicOf(cols, at),
       project: at(cols.project),
       source: ctx.ref(r.source_line),
     });

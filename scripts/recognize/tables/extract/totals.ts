@@ -9,7 +9,7 @@ import type { RecognizeContext } from '../../context.js';
 import { sumExact } from '../../../normalize/amount.js';
 import { compact, isNumberCell, stripNumbering } from '../cells.js';
 import { findCol, isTotalRow, readAmount, tableUnit } from './common.js';
-import { amountColumns } from './function.js';
+import { amountColumns, basicOf } from './function.js';
 
 export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
 
@@ -100,7 +100,7 @@ export function collectTotals(
     const unit = tableUnit(ctx, t);
     const cols = amountColumns(t.columns);
     const at = (i: number) => (i >= 0 ? readAmount(ctx, row.cells[i], unit, row.source_line) : null);
-    set('basic_expenditure', at(cols.basic), row.source_line);
+    set('basic_expenditure', basicOf(cols, at), row.source_line);
     set('project_expenditure', at(cols.project), row.source_line);
     const total = at(cols.total);
     set('current_year_expenditure', total, row.source_line);
