@@ -135,6 +135,32 @@ describe.skipIf(!hasFont)('readPdf on generated PDFs', () => {
     expect(rows[rows.length - 1].page).toBe(2);
   });
 
+  it('keeps a summary header whose year stands apart from 年预算数 a header row (收支总表, letter-spaced)', async () => {
+    // values of a real 2026 收支总表; header words letter-spaced, "2026" set apart from "年预算数"
+    const bytes = await makePdf([
+      {
+        page: [
+          { y: 70, size: 14, cells: [[260, '收支总表']] },
+          { y: 100, cells: [[40, '部门名称：某某市交通运输局（本级）'], [470, '单位：万元']] },
+          { y: 125, cells: [[110, '收'], [150, '入'], [380, '支'], [420, '出']] },
+          { y: 145, cells: [[60, '项'], [100, '目'], [190, '2026'], [218, '年预算数'], [330, '项'], [370, '目'], [470, '2026'], [498, '年预算数']] },
+          { y: 170, cells: [[40, '一、财政拨款'], [280, '388,561.78', 'right'], [300, '一、教育支出'], [560, '41.99', 'right']] },
+          { y: 190, cells: [[40, '1.一般公共预算拨款'], [280, '384,396.78', 'right'], [300, '二、交通运输支出'], [560, '388,519.79', 'right']] },
+          { y: 210, cells: [[40, '本年收入合计'], [280, '388,561.78', 'right'], [300, '本年支出合计'], [560, '388,561.78', 'right']] },
+          { y: 230, cells: [[40, '收入总计'], [280, '388,763.56', 'right'], [300, '支出总计'], [560, '388,763.56', 'right']] },
+        ],
+      },
+    ]);
+    const r = await readPdf(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    if (process.env.PDF_DEBUG) console.log(r.lines.map((l) => l.text).join('\n'));
+    // four columns, the header's words are not columns of their own
+    expect(cells(r.lines, '一、财政拨款')).toEqual(['一、财政拨款', '388,561.78', '一、教育支出', '41.99']);
+    expect(cells(r.lines, '收入总计')).toEqual(['收入总计', '388,763.56', '支出总计', '388,763.56']);
+    expect(r.lines.find((l) => l.text.includes('年预算数'))!.text.split('\t')).toHaveLength(4);
+  });
+
   it('fails with a Chinese reason for damaged, empty-text and non-PDF input, never throwing', async () => {
     const damaged = await readPdf(new TextEncoder().encode('%PDF-1.4\n这不是一个完整的 PDF 文件'));
     expect(damaged.ok).toBe(false);

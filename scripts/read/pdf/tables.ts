@@ -123,7 +123,7 @@ function toRow(l: VLine, cols: Array<[number, number]>): Row {
     const c = columnOf(p, cols);
     cells[c] = joinText(cells[c], p.text);
   }
-  return { cells, y0: l.y, y1: l.y, hasNumber: cells.some(isNumberText) };
+  return { cells, y0: l.y, y1: l.y, hasNumber: cells.some(isNumberText) && hasAmount(l) };
 }
 
 function filled(r: Row): number[] {
@@ -186,6 +186,15 @@ function mergeBody(rows: Row[], size: number, monospace: boolean): Row[] {
   return out.filter((_, i) => alive[i]);
 }
 
+/**
+ * A line with an amount in it. A year set apart from its 年 ("2026  年预算数" in a header) is not one:
+ * counted as an amount it made the header a body row and split the table into the header's words.
+ */
+function hasAmount(l: VLine): boolean {
+  const ps = pieces(l);
+  return ps.some((p, i) => isNumberText(p.text) && !(/^(?:19|20)\d{2}$/.test(p.text.trim()) && /^\s*年/.test(ps[i + 1]?.text ?? '')));
+}
+
 /** The 栏次 row under a header (`** ** 1 2 3 …`, `栏次 1 2 3`): header, though it holds numbers. */
 function isColumnNumberLine(l: VLine): boolean {
   const ps = pieces(l).map((p) => p.text.trim());
@@ -196,7 +205,7 @@ function isColumnNumberLine(l: VLine): boolean {
 
 /** Region [start, end] of lines → rows of cells (null when it does not form columns). */
 function buildTable(lines: VLine[], opts: LayoutOptions): Array<{ row: Row; kind: 'header' | 'body' }> | null {
-  const numeric = lines.filter((l) => l.runs.length >= 2 && pieces(l).some((p) => isNumberText(p.text)) && !isColumnNumberLine(l));
+  const numeric = lines.filter((l) => l.runs.length >= 2 && hasAmount(l) && !isColumnNumberLine(l));
   const numberRow = lines.find(isColumnNumberLine);
   if (numberRow && numeric.length > 0) numeric.push(numberRow);
   numeric.sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
