@@ -136,13 +136,24 @@ export function totalRow(table: Table, docUnit: '万元' | '元'): TableTotalRow
     if (row.cells.slice(0, idx).some((c) => /^\d{3,}/.test(compact(c)))) continue;
     const at = (role: AmountRole) => {
       const col = roleColumn(table, role);
-      return col >= 0 && col < row.cells.length ? moneyToWan(row.cells[col], unit) : null;
+      if (col >= 0 && col < row.cells.length) return moneyToWan(row.cells[col], unit);
+      // 基本支出 published only as its parts ("基本支出/人员支出", "基本支出/公用经费"): their sum
+      if (role === 'basic' || role === 'project') return groupSum(table, row.cells, role === 'basic' ? '基本支出' : '项目支出', unit);
+      return null;
     };
     const totalCol = roleColumn(table, 'total');
     const total = totalCol > idx ? moneyToWan(row.cells[totalCol] ?? '', unit) : (firstAmountAfter(table, row.cells, idx, unit)?.value ?? null);
     return { total, basic: at('basic'), project: at('project'), personnel: at('personnel'), public: at('public'), line: row.source_line };
   }
   return null;
+}
+
+/** Sum of the columns grouped under one merged header ("基本支出/…"), or null when there are none. */
+function groupSum(table: Table, cells: string[], group: string, unit: '万元' | '元'): number | null {
+  const values = table.columns
+    .map((c, i) => (compact(c).startsWith(`${group}/`) ? moneyToWan(cells[i] ?? '', unit) : undefined))
+    .filter((v): v is number | null => v !== undefined);
+  return values.some((v) => v !== null) ? sum(values) : null;
 }
 
 export interface CodedRow {
