@@ -1,35 +1,49 @@
 /**
- * The two collections the pipeline writes. Front matter is validated with the canonical model
- * (scripts/model/schema.ts), so pages get exactly the DocumentEntry / ProjectEntry types.
+ * The two collections the pipeline writes (content/generated/{documents,projects}/*.md). Every file's
+ * front matter is validated with the canonical model (scripts/model/schema.ts) when the collections
+ * load; the store keeps a light projection of each entry (src/lib/entries.ts explains why) and the
+ * document and project pages read their full entry from the file.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-import { DocumentEntry, ProjectEntry } from '../scripts/model/schema';
+import type { Loader } from 'astro/loaders';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lightDocument, lightProject, readDocument, readProject } from './lib/entries';
 
-const base = process.env.SITE_CONTENT_DIR || 'content/generated';
+const base = resolve(process.env.SITE_CONTENT_DIR || 'content/generated');
 
-/**
- * Astro reads front matter as YAML 1.1, where an unquoted 2022-01-01 becomes a Date. The model only
- * has strings there, so dates are turned back into the text the document printed.
- */
-function undate(v: unknown): unknown {
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
-  if (Array.isArray(v)) return v.map(undate);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, undate(x)]));
-  return v;
+function markdownEntries(dir: string, project: (file: string) => { id: string } & Record<string, unknown>): Loader {
+  return {
+    name: 'budget-site-markdown',
+    load: async ({ store, watcher }) => {
+      const loadAll = () => {
+        store.clear();
+        if (!existsSync(dir)) return;
+        for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+          const data = project(join(dir, name));
+          store.set({ id: data.id, data });
+        }
+      };
+      loadAll();
+      // dev server: a new ingest run rewrites the folder; reload it when one of its files changes
+      if (watcher) {
+        watcher.add(dir);
+        const onChange = (path: string) => {
+          if (path.startsWith(dir) && path.endsWith('.md')) loadAll();
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', onChange);
+      }
+    },
+  };
 }
 
 const documents = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${base}/documents`, retainBody: false }),
-  schema: z.preprocess(undate, DocumentEntry),
+  loader: markdownEntries(join(base, 'documents'), (file) => lightDocument(readDocument(file), file)),
 });
 const projects = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${base}/projects`, retainBody: false }),
-  schema: z.preprocess(undate, ProjectEntry),
+  loader: markdownEntries(join(base, 'projects'), (file) => lightProject(readProject(file), file)),
 });
 
 export const collections = { documents, projects };

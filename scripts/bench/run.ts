@@ -39,6 +39,8 @@ interface SizeResult {
   cache_warm: IngestRun;
   incremental: (IngestRun & { changed: number }) | null;
   site: null | {
+    /** set when the figures were kept from an earlier run (`--no-site`) */
+    measured_at?: string;
     ok: boolean;
     note: string | null;
     ingest_ms: number | null;
@@ -153,6 +155,14 @@ async function siteBuild(n: number, corpus: string): Promise<SizeResult['site']>
   };
 }
 
+// Sizes measured in earlier runs and not re-measured now are kept (each size says when it was measured).
+let previousFile: Record<string, unknown> = {};
+try {
+  previousFile = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>;
+} catch {
+  previousFile = {};
+}
+const previousSizes = (previousFile.sizes ?? {}) as Record<string, SizeResult>;
 const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const results: Record<string, SizeResult> = {};
 const incrementalSize = sizes.includes(1000) ? 1000 : sizes[sizes.length - 1];
@@ -188,9 +198,12 @@ for (const n of sizes) {
     console.log(`修改 1 篇后重跑：${inc.ms} ms，命中 ${inc.cache_hits}/${n}，重新解析 ${inc.cache_misses}`);
     if (inc.cache_hits !== n - 1) notes.push(`增量：预期命中 ${n - 1}，实际 ${inc.cache_hits}`);
   }
-  const site = values['no-site'] ? null : await siteBuild(n, corpus);
+  // --no-site keeps the site figures of the last run that measured them (they record when)
+  const kept = previousSizes[String(n)];
+  const site = values['no-site'] ? (kept?.site ? { ...kept.site, measured_at: kept.site.measured_at ?? kept.measured_at } : null) : await siteBuild(n, corpus);
   const measured_at = new Date().toISOString();
-  if (site) console.log(site.ok ? `站点构建：${((site.total_ms ?? 0) / 1000).toFixed(1)} 秒，峰值内存 ${site.peak_rss_mb} MB，${site.pages} 个页面` : `站点构建跳过：${site.note}`);
+  if (site?.measured_at) console.log(`站点构建：未重新测量，沿用 ${site.measured_at} 的结果`);
+  else if (site) console.log(site.ok ? `站点构建：${((site.total_ms ?? 0) / 1000).toFixed(1)} 秒，峰值内存 ${site.peak_rss_mb} MB，${site.pages} 个页面` : `站点构建跳过：${site.note}`);
   results[String(n)] = {
     measured_at,
     documents: n,
@@ -207,14 +220,10 @@ for (const n of sizes) {
   };
 }
 
-// Sizes measured in earlier runs and not re-measured now are kept (each size says when it was measured).
-let previous: Record<string, SizeResult> = {};
-try {
-  previous = (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { sizes?: Record<string, SizeResult> }).sizes ?? {};
-} catch {
-  previous = {};
-}
+const previous = previousSizes;
 const out = {
+  // hand-written records of what changed (changes_*) stay with the figures
+  ...Object.fromEntries(Object.entries(previousFile).filter(([k]) => k.startsWith('changes_'))),
   generated_at: new Date().toISOString(),
   // Load from other processes skews every figure: recorded at the start and end of the run.
   load_average: { start: loadAtStart, end: loadavg().map((x) => Math.round(x * 100) / 100) },

@@ -4,7 +4,8 @@
  * /data/). Both folders are fully generated: they are emptied first so no stale file survives.
  * Output is deterministic: documents sorted by id, no timestamps.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, IngestError } from '../model/schema.js';
 import { DOCUMENT_KIND_LABELS } from '../model/schema.js';
@@ -29,9 +30,39 @@ export function outputPaths(outDir: string): EmitPaths {
   return { collections: `${outDir}/content/generated`, data: `${outDir}/public/data` };
 }
 
-function write(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content, 'utf8');
+/**
+ * Writes files asynchronously, a bounded number at a time, so the disk works while the next file is
+ * rendered (tens of thousands of small files: one synchronous write each used to cost as much as the
+ * rendering). Each folder is created once. `done()` waits for every write and rethrows the first error.
+ */
+class FileWriter {
+  private dirs = new Set<string>();
+  private pending = new Set<Promise<void>>();
+  private error: unknown = null;
+  constructor(private readonly limit = 32) {}
+
+  async write(path: string, content: string): Promise<void> {
+    const dir = dirname(path);
+    if (!this.dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
+    const p: Promise<void> = writeFile(path, content, 'utf8').then(
+      () => void this.pending.delete(p),
+      (e: unknown) => {
+        this.pending.delete(p);
+        this.error ??= e;
+      },
+    );
+    this.pending.add(p);
+    if (this.pending.size >= this.limit) await Promise.race(this.pending);
+    if (this.error) throw this.error;
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.error) throw this.error;
+  }
 }
 
 /** Ids become file names: keep them to a safe ASCII set whatever a sidecar or slug produced. */
@@ -41,13 +72,15 @@ export function fileId(id: string): string {
 
 export async function writeOutputs(input: EmitInput, outDir: string): Promise<void> {
   const paths = outputPaths(outDir);
+  const out = new FileWriter();
+  const write = (path: string, content: string) => out.write(path, content);
   const documents = [...input.documents].sort((a, b) => a.id.localeCompare(b.id));
 
   // collections
   for (const sub of ['documents', 'projects']) rmSync(join(paths.collections, sub), { recursive: true, force: true });
   for (const d of documents) {
-    write(join(paths.collections, 'documents', `${fileId(d.id)}.md`), documentMarkdown(d));
-    for (const p of d.projects) write(join(paths.collections, 'projects', `${fileId(p.id)}.md`), projectMarkdown(d, p));
+    await write(join(paths.collections, 'documents', `${fileId(d.id)}.md`), documentMarkdown(d));
+    for (const p of d.projects) await write(join(paths.collections, 'projects', `${fileId(p.id)}.md`), projectMarkdown(d, p));
   }
   mkdirSync(join(paths.collections, 'documents'), { recursive: true });
   mkdirSync(join(paths.collections, 'projects'), { recursive: true });
@@ -55,8 +88,8 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
   // downloads
   rmSync(paths.data, { recursive: true, force: true });
   const datasets = buildDatasets(documents, input.errors);
-  for (const ds of datasets) write(join(paths.data, ds.path), toCsv(ds.fields.map((f) => f.name), ds.rows));
-  write(join(paths.data, 'datapackage.json'), `${JSON.stringify(dataPackage(datasets), null, 2)}\n`);
+  for (const ds of datasets) await write(join(paths.data, ds.path), toCsv(ds.fields.map((f) => f.name), ds.rows));
+  await write(join(paths.data, 'datapackage.json'), `${JSON.stringify(dataPackage(datasets), null, 2)}\n`);
   const index = documents.map((d) => ({
     id: d.id,
     title: d.title,
@@ -75,5 +108,6 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
     finding_count: d.findings.length,
     source_file: d.source_file,
   }));
-  write(join(paths.data, 'documents.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await write(join(paths.data, 'documents.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await out.done();
 }

@@ -11,13 +11,16 @@ import { stringify as yamlStringify } from 'yaml';
 import type { Root, RootContent, PhrasingContent, ListItem } from 'mdast';
 import type { DocumentEntry, DocumentRecord, ProjectEntry, Project } from '../model/schema.js';
 import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS } from '../model/schema.js';
+import { fastYaml } from './yaml-fast.js';
+import { fastBody, type PhrasingRenderer } from './markdown-fast.js';
 
 const processor = unified().use(remarkStringify, { bullet: '-', fences: true }).use(remarkFrontmatter, ['yaml']);
 
 /** YAML text for front matter: no line folding, no anchors/aliases, keys in schema order. YAML 1.1 quoting,
  * because Astro reads front matter as YAML 1.1 (an unquoted 2022-01-01 would come back as a Date). */
 export function toYaml(data: unknown): string {
-  return yamlStringify(data, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }).trimEnd();
+  // the fast writer reproduces the library's output for plain data and returns null otherwise
+  return fastYaml(data) ?? yamlStringify(data, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' }).trimEnd();
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -31,8 +34,21 @@ function wan(n: number | null): string {
   return n === null ? '未说明' : `${n} 万元`;
 }
 
-function render(front: unknown, body: RootContent[]): string {
-  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: toYaml(front) }, ...body] };
+/** remark's rendering of one paragraph or list item's content (the fast path asks for label pieces). */
+const phrasingReference: PhrasingRenderer = (container, children) => {
+  const para: RootContent = { type: 'paragraph', children };
+  const tree: Root = { type: 'root', children: container === 'paragraph' ? [para] : [list([{ type: 'listItem', spread: false, children: [para] }])] };
+  const out = processor.stringify(tree).replace(/\n$/, '');
+  const prefix = container === 'paragraph' ? '' : '- ';
+  return out.startsWith(prefix) && !out.includes('\n') ? out.slice(prefix.length) : null;
+};
+
+export function renderMarkdown(front: unknown, body: RootContent[]): string {
+  const yaml = toYaml(front);
+  // bodies made only of inert text are written directly (same bytes as remark); others go through remark
+  const fast = fastBody(body, phrasingReference);
+  if (fast !== null) return `---\n${yaml}\n---\n\n${fast}\n`;
+  const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yaml }, ...body] };
   return processor.stringify(tree);
 }
 
@@ -40,7 +56,7 @@ export function documentEntry(d: DocumentRecord): DocumentEntry {
   const { projects, ...rest } = d;
   return {
     ...rest,
-    projects: projects.map((p) => ({ id: p.id, name: p.name, code: p.code, budget: p.budget, executed: p.executed, indicator_count: p.indicators.length })),
+    projects: projects.map((p) => ({ id: p.id, name: p.name, code: p.code, budget: p.budget, executed: p.executed, indicator_count: p.indicators.length, page: p.sources.find((r) => r.page != null)?.page ?? null })),
   };
 }
 
@@ -106,7 +122,7 @@ export function documentMarkdown(d: DocumentRecord): string {
     body.push(list(d.glossary.map((g) => item(strong(`${g.term}：`), text(g.definition)))));
   }
   body.push(para(text(`来源：${d.source_file}（SHA-256 ${d.source_sha256.slice(0, 16)}…）；已识别 ${d.coverage.lines_claimed}/${d.coverage.lines_total} 个非空行。`)));
-  return render(documentEntry(d), body);
+  return renderMarkdown(documentEntry(d), body);
 }
 
 export function projectMarkdown(d: DocumentRecord, p: Project): string {
@@ -144,5 +160,5 @@ export function projectMarkdown(d: DocumentRecord, p: Project): string {
     );
   }
   body.push(para(text(`来源：${d.source_file} ${p.sources.map((r) => `第 ${r.line_start}–${r.line_end} 行`).join('、')}`)));
-  return render(projectEntry(d, p), body);
+  return renderMarkdown(projectEntry(d, p), body);
 }

@@ -349,6 +349,8 @@ export type Sidecar = z.infer<typeof Sidecar>;
 /** A project as listed on its document's page. */
 export const ProjectSummary = Project.pick({ id: true, name: true, code: true, budget: true, executed: true }).extend({
   indicator_count: z.number().int(),
+  /** PDF page where the project is first cited (null for text sources), for the document page's links */
+  page: z.number().int().nullable().default(null),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 

@@ -91,6 +91,8 @@ export async function runPipeline(sourcesDir: string, options: RunOptions = {}):
   for (let k = 0; k < files.length; k++) {
     const rel = tasks[k].rel;
     const result = parallel.results[k];
+    // let go of the worker's copy as soon as it is taken over (a run holds every record once, not twice)
+    (parallel.results as Array<unknown>)[k] = undefined;
     errors.push(...result.errors);
     const d = result.document;
     if (d) {

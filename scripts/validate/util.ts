@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import type { DocumentRecord, Finding, Severity, SourceRef, Table } from '../model/schema.js';
 import { compact } from '../normalize/text.js';
 import { moneyToWan } from '../normalize/amount.js';
+import { orphanBasicColumn } from '../recognize/tables/cells.js';
 
 export type CheckDoc = Omit<DocumentRecord, 'findings' | 'disclosure'>;
 
@@ -95,7 +96,9 @@ const ROLE_PATTERNS: Record<AmountRole, RegExp> = {
 
 /** Column index for an amount role by its (flattened) header, or -1. */
 export function roleColumn(table: Table, role: AmountRole): number {
-  return table.columns.findIndex((c) => ROLE_PATTERNS[role].test(compact(c)));
+  const i = table.columns.findIndex((c) => ROLE_PATTERNS[role].test(compact(c)));
+  // 基本支出 whose group header was lost: "小计 | 人员经费 | 公用经费"
+  return i < 0 && role === 'basic' ? orphanBasicColumn(table.columns) : i;
 }
 
 function isSerialColumn(table: Table, i: number): boolean {
@@ -180,7 +183,7 @@ export function codedRows(table: Table, docUnit: '万元' | '元'): CodedRow[] {
     let code = '';
     let name = '';
     let nameIdx = first;
-    const joined = /^(\d{3}|\d{5}|\d{7})([^\d].*)$/.exec(c0);
+    const joined = /^(\d{3}|\d{5}|\d{7})([\u4e00-\u9fa5（(].*)$/.exec(c0); // not "226,000.00"
     if (/^(\d{3}|\d{5}|\d{7})$/.test(c0)) {
       code = c0;
       nameIdx = row.cells.findIndex((c, i) => i > first && c.trim() !== '' && !/^[\d.,\s-]+$/.test(c));

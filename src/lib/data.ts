@@ -3,29 +3,87 @@ import { getCollection } from 'astro:content';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DocumentEntry, ProjectEntry } from '../../scripts/model/schema';
-import { parseCsv } from './csv';
+import { readDocument, readProject, type DocumentLight, type ProjectLight } from './entries';
+
+export type { DocumentLight, ProjectLight };
+import { csvRecordCount, parseCsv } from './csv';
 
 export { parseCsv };
 
 export const DATA_DIR = resolve(process.env.SITE_DATA_DIR || 'public/data');
 
-export async function documents(): Promise<DocumentEntry[]> {
-  const all = (await getCollection('documents')).map((e) => e.data as DocumentEntry);
-  return all.sort((a, b) => (b.fiscal_year ?? 0) - (a.fiscal_year ?? 0) || a.department.localeCompare(b.department, 'zh-CN') || a.id.localeCompare(b.id));
+/*
+ * Module-level caches: a static build renders every page in one process, so each collection is read,
+ * sorted and indexed once per build instead of once per page (pages only look things up).
+ * The arrays are shared: callers must not sort or mutate them in place.
+ */
+let docsP: Promise<DocumentLight[]> | null = null;
+let projsP: Promise<ProjectLight[]> | null = null;
+let byDocP: Promise<Map<string, ProjectLight[]>> | null = null;
+
+/** Order of document lists: newest year first, then department (Chinese collation), then id. */
+export function compareDocuments(a: DocumentLight, b: DocumentLight): number {
+  return (b.fiscal_year ?? 0) - (a.fiscal_year ?? 0) || collator.compare(a.department, b.department) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+/** Order of project lists: largest budget first (unknown last), then id. */
+export function compareProjects(a: ProjectLight, b: ProjectLight): number {
+  return (b.budget ?? -1) - (a.budget ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+/** One collator for every Chinese sort (localeCompare builds a new one per call: slow on big lists). */
+export const collator = new Intl.Collator('zh-CN');
+
+/** Every document (light entries, newest first). */
+export function documents(): Promise<DocumentLight[]> {
+  docsP ??= getCollection('documents').then((es) => es.map((e) => e.data as DocumentLight).sort(compareDocuments));
+  return docsP;
 }
 
-export async function projects(): Promise<ProjectEntry[]> {
-  const all = (await getCollection('projects')).map((e) => e.data as ProjectEntry);
-  return all.sort((a, b) => (b.budget ?? -1) - (a.budget ?? -1) || a.id.localeCompare(b.id));
+/** Every project (light entries, largest budget first). */
+export function projects(): Promise<ProjectLight[]> {
+  projsP ??= getCollection('projects').then((es) => es.map((e) => e.data as ProjectLight).sort(compareProjects));
+  return projsP;
+}
+
+/** Projects of each document (budget order), built once. */
+export function projectsByDocument(): Promise<Map<string, ProjectLight[]>> {
+  byDocP ??= projects().then((all) => {
+    const m = new Map<string, ProjectLight[]>();
+    for (const p of all) {
+      const list = m.get(p.document_id);
+      if (list) list.push(p);
+      else m.set(p.document_id, [p]);
+    }
+    return m;
+  });
+  return byDocP;
+}
+
+/** The full entry of a document, read from its file when its page is rendered. */
+export function fullDocument(d: Pick<DocumentLight, 'file'>): DocumentEntry {
+  return readDocument(d.file);
+}
+/** The full entry of a project, read from its file when its page is rendered. */
+export function fullProject(p: Pick<ProjectLight, 'file'>): ProjectEntry {
+  return readProject(p.file);
 }
 
 export interface Department {
   id: string;
   name: string;
-  docs: DocumentEntry[];
+  docs: DocumentLight[];
 }
 
-export function departments(docs: DocumentEntry[]): Department[] {
+let depsCache: { docs: DocumentLight[]; deps: Department[] } | null = null;
+
+/** Departments (Chinese name order), each with its documents oldest first; cached per input array. */
+export function departments(docs: DocumentLight[]): Department[] {
+  if (depsCache?.docs === docs) return depsCache.deps;
+  const deps = buildDepartments(docs);
+  depsCache = { docs, deps };
+  return deps;
+}
+
+function buildDepartments(docs: DocumentLight[]): Department[] {
   const map = new Map<string, Department>();
   for (const d of docs) {
     const dep = map.get(d.department_id) ?? { id: d.department_id, name: d.department, docs: [] };
@@ -33,13 +91,10 @@ export function departments(docs: DocumentEntry[]): Department[] {
     map.set(d.department_id, dep);
   }
   for (const dep of map.values()) dep.docs.sort((a, b) => (a.fiscal_year ?? 0) - (b.fiscal_year ?? 0));
-  return [...map.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return [...map.values()].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
-/** Headline expenditure of a document: the total, else the current-year total, else the general budget. */
-export function headline(d: DocumentEntry): number | null {
-  return d.totals.expenditure_total ?? d.totals.current_year_expenditure ?? d.totals.income_total ?? d.totals.general_budget_expenditure;
-}
+export { headline } from './summary';
 
 export function readCsv(name: string): { header: string[]; rows: string[][] } | null {
   const p = join(DATA_DIR, name);
@@ -80,8 +135,9 @@ export function fileStats(path: string): { bytes: number; rows: number | null } 
   if (!existsSync(p) || !statSync(p).isFile()) return null;
   const bytes = statSync(p).size;
   if (!p.endsWith('.csv')) return { bytes, rows: null };
-  return { bytes, rows: Math.max(0, parseCsv(readFileSync(p, 'utf8')).filter((r) => r.some((c) => c !== '')).length - 1) };
+  return { bytes, rows: Math.max(0, csvRecordCount(readFileSync(p)) - 1) };
 }
+
 
 /** Every per-table CSV: tables/<document_id>/<table_id>.csv. */
 export function tableCsvExists(docId: string, tableId: string): boolean {

@@ -1,6 +1,6 @@
 /** Chart inputs derived from a document's records (pure, unit-tested). */
 import type { BarRow, Flow, TreeItem } from './charts';
-import type { DisclosureStatus, EconomicExpenditure, FunctionExpenditure, ProjectEntry, Severity, Totals } from '../../scripts/model/schema';
+import type { DisclosureStatus, EconomicExpenditure, FunctionExpenditure, Severity, Totals } from '../../scripts/model/schema';
 
 export const STATUS_LABELS: Record<DisclosureStatus, string> = {
   present: '已公开',
@@ -72,7 +72,7 @@ export function economicSplit(rows: EconomicExpenditure[]): BarRow[] {
 }
 
 /** Count of indicators per 一级指标 across the projects of a document. */
-export function indicatorTypes(projects: Pick<ProjectEntry, 'indicators'>[]): BarRow[] {
+export function indicatorTypes(projects: Array<{ indicators: Array<{ level1: string | null }> }>): BarRow[] {
   const counts = new Map<string, number>();
   for (const p of projects) for (const i of p.indicators) counts.set(i.level1 ?? '未分类', (counts.get(i.level1 ?? '未分类') ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([label, n]) => ({ label, values: [n] }));

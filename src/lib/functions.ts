@@ -1,8 +1,11 @@
 /** Function classification codes across documents: one entry per code with every document's figure. */
 import type { DocumentEntry } from '../../scripts/model/schema';
 
+/** The document fields function pages use (full or light entries both fit). */
+export type FunctionDoc = Pick<DocumentEntry, 'id' | 'department' | 'fiscal_year' | 'kind' | 'expenditure_by_function'>;
+
 export interface FunctionRow {
-  doc: DocumentEntry;
+  doc: FunctionDoc;
   table_kind: string;
   name: string;
   total: number | null;
@@ -16,7 +19,7 @@ export interface FunctionCode {
   rows: FunctionRow[];
 }
 
-export function functionCodes(docs: DocumentEntry[]): FunctionCode[] {
+export function functionCodes(docs: FunctionDoc[]): FunctionCode[] {
   const map = new Map<string, FunctionCode>();
   for (const doc of docs) {
     const seen = new Set<string>();

@@ -40,6 +40,15 @@ function excerptNodes(excerpt: string): Node[] {
   return out;
 }
 
+/**
+ * Ranking: a project whose name holds the query should come first. Pagefind cuts a Chinese query such
+ * as 赣服通 into single characters, so pages with many 赣 (赣州…) used to win on term frequency. The
+ * project heading carries data-pagefind-weight=10, and a high termSimilarity favours pages where the
+ * matched words are the whole query over pages that only share characters with it (measured on the
+ * e2e queries; a `name` meta weight was tried and made it worse: it boosts any name holding 赣).
+ */
+const RANKING = { termSimilarity: 5 };
+
 function money(v: string | undefined): string {
   if (!v) return '';
   const n = Number(v);
@@ -57,24 +66,48 @@ async function main() {
   let pf: Pagefind;
   try {
     pf = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base });
+    await pf.options({ baseUrl: base, ranking: RANKING });
     await pf.init();
   } catch {
     status.textContent = '搜索索引尚未生成（运行 npm run build 后可用）。';
     return;
   }
-  const filters = await pf.filters();
-  for (const sel of Array.from(form.querySelectorAll<HTMLSelectElement>('select[data-filter]'))) {
+  // Filter options are loaded only when the reader turns to the filters (or the URL already uses one):
+  // pf.filters() fetches every filter index, which a plain keyword search does not need.
+  const selects = Array.from(form.querySelectorAll<HTMLSelectElement>('select[data-filter]'));
+  let filtersLoaded: Promise<void> | null = null;
+  const loadFilters = () =>
+    (filtersLoaded ??= pf.filters().then((filters) => {
+      for (const sel of selects) {
+        const key = sel.dataset.filter ?? '';
+        const wanted = sel.value;
+        for (const o of Array.from(sel.querySelectorAll('option[data-from-url]'))) o.remove();
+        for (const value of Object.keys(filters[key] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+          const o = document.createElement('option');
+          o.value = value;
+          o.textContent = `${value}（${filters[key][value]}）`;
+          sel.appendChild(o);
+        }
+        sel.value = wanted;
+      }
+      form.dataset.filtersReady = '1';
+    }));
+  for (const sel of selects) {
     const key = sel.dataset.filter ?? '';
-    const wanted = params.get(key) ?? '';
-    for (const value of Object.keys(filters[key] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'))) {
+    const wanted = params.get(key);
+    // keep a filter given in the URL selectable before the options arrive
+    if (wanted) {
       const o = document.createElement('option');
-      o.value = value;
-      o.textContent = `${value}（${filters[key][value]}）`;
+      o.value = wanted;
+      o.textContent = wanted;
+      o.dataset.fromUrl = '1';
       sel.appendChild(o);
+      sel.value = wanted;
     }
-    sel.value = wanted;
+    sel.addEventListener('focus', () => void loadFilters(), { once: true });
+    sel.addEventListener('pointerdown', () => void loadFilters(), { once: true });
   }
+  if (selects.some((s) => params.get(s.dataset.filter ?? ''))) void loadFilters();
 
   let seq = 0;
   const run = async () => {
@@ -82,7 +115,7 @@ async function main() {
     const f = new FormData(form);
     const q = String(f.get('q') ?? '').trim();
     const chosen: Record<string, string> = {};
-    for (const k of ['department', 'region', 'year', 'kind', 'type']) if (f.get(k)) chosen[k] = String(f.get(k));
+    for (const k of selects.map((s) => s.dataset.filter ?? '')) if (f.get(k)) chosen[k] = String(f.get(k));
     const sortKey = String(f.get('sort') ?? '');
     const opts: Record<string, unknown> = { filters: chosen };
     if (sortKey) opts.sort = { budget: sortKey === 'budget-asc' ? 'asc' : 'desc' };

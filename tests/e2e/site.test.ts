@@ -96,6 +96,11 @@ describe('built site under a sub-path', () => {
     }
     expect(broken).toEqual([]);
     expect(pages.size).toBeGreaterThan(10);
+    // every document and project page is reachable by links from the home page (lists are paginated)
+    const built_pages = htmlFiles(built.dist).map((f) => BASE + f.slice(built.dist.length + 1).replace(/index\.html$/, ''));
+    const records = built_pages.filter((p) => /\/(documents|projects)\/[^/]+\/$/.test(p) && !/\/list\/$/.test(p));
+    expect(records.length).toBeGreaterThan(5);
+    expect(records.filter((p) => !seen.has(p))).toEqual([]);
     // every link path is ASCII (no percent-encoded Chinese slugs)
     for (const p of seen) expect(p, p).toMatch(/^[\x21-\x7e]+$/);
   });
@@ -149,6 +154,13 @@ describe('in headless Chromium', () => {
       const hit = projects.find((p) => re.test(p.title))!;
       expect(hit.meta).toMatch(/\d{4} 年/);
       expect(hit.meta).toMatch(/预算 [\d,.]+ 万元/);
+      // ranking: a project named after the query comes before every page that only shares characters
+      // with it (Pagefind cuts 赣服通 into 赣|服|通; pages full of 赣州 used to rank first)
+      expect(items[0].type, JSON.stringify(items.slice(0, 3))).toBe('项目');
+      expect(items[0].title, JSON.stringify(items.slice(0, 3))).toMatch(re);
+      const firstOther = items.findIndex((i) => !re.test(i.title));
+      const lastNamed = items.map((i) => re.test(i.title)).lastIndexOf(true);
+      if (firstOther !== -1) expect(lastNamed, JSON.stringify(items.map((i) => i.title))).toBeLessThan(firstOther);
       await page.close();
     });
   }
@@ -157,21 +169,28 @@ describe('in headless Chromium', () => {
     const page = await open(`search/?q=${encodeURIComponent('一网通办')}`);
     await page.waitForSelector('#search-results li');
     const before = await page.$$eval('#search-results li', (l) => l.length);
-    const options = await page.$$eval('select[name="department"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    // filter menus are filled when the reader turns to them (the first query does not fetch them)
+    expect(await page.$$eval('select[name="region"] option', (os) => os.length)).toBe(1);
+    await page.focus('select[name="region"]');
+    await page.waitForSelector('#search-form[data-filters-ready]');
+    const options = await page.$$eval('select[name="region"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(options.length).toBeGreaterThan(1);
-    // pick the department with the fewest matches
     await page.selectOption('select[name="type"]', '项目');
     await page.waitForFunction(() => !document.querySelector('#search-status')?.textContent?.includes('正在'));
     await page.waitForTimeout(300);
     const projectsOnly = await page.$$eval('#search-results li', (l) => l.map((x) => (x as HTMLElement).dataset.type));
     expect(projectsOnly.every((t) => t === '项目')).toBe(true);
     let narrowed = false;
-    for (const dep of options) {
-      await page.selectOption('select[name="department"]', dep);
+    for (const region of options) {
+      await page.selectOption('select[name="region"]', region);
       await page.waitForTimeout(400);
-      const metas = await page.$$eval('#search-results li .meta', (l) => l.map((x) => x.textContent ?? ''));
-      expect(metas.every((m) => m.includes(dep))).toBe(true);
-      if (metas.length < before) narrowed = true;
+      const links = await page.$$eval('#search-results li a.r-title', (l) => l.map((x) => (x as HTMLAnchorElement).href));
+      if (links.length < before) narrowed = true;
+      // every result is a page of that region (its lead line names the region)
+      for (const href of links.slice(0, 5)) {
+        const html = await (await fetch(href)).text();
+        expect(html, href).toContain(`data-pagefind-filter="region">${region}<`);
+      }
     }
     expect(narrowed).toBe(true);
     await page.close();
@@ -196,7 +215,7 @@ describe('in headless Chromium', () => {
   });
 
   it('document pages show charts as SVG with text alternatives and tables with CSV downloads that parse', async () => {
-    const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId);
+    const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId && d !== 'list');
     let charts = 0;
     let csvChecked = 0;
     for (const id of docs) {
@@ -260,9 +279,9 @@ describe('in headless Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations', async () => {
-    const doc = readdirSync(join(built.dist, 'documents')).find((d) => d !== built.hostile.documentId)!;
+    const doc = readdirSync(join(built.dist, 'documents')).find((d) => d !== built.hostile.documentId && d !== 'list')!;
     const proj = readdirSync(join(built.dist, 'projects')).find((d) => d.includes('--') && !d.startsWith('hostile'))!;
-    for (const path of ['', `documents/${doc}/`, `projects/${proj}/`, `search/?q=${encodeURIComponent('一网通办')}`]) {
+    for (const path of ['', 'documents/list/', 'departments/list/', `documents/${doc}/`, `projects/${proj}/`, `search/?q=${encodeURIComponent('一网通办')}`]) {
       const page = await open(path);
       if (path.startsWith('search')) await page.waitForSelector('#search-results li');
       const r = await new AxeBuilder({ page }).analyze();
@@ -270,14 +289,14 @@ describe('in headless Chromium', () => {
       expect(bad).toEqual([]);
       await page.close();
     }
-  });
+  }, 180_000);
 
   it('phones: no sideways scrolling and chart text at least 12px on screen', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 900 } });
-    const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId);
+    const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId && d !== 'list');
     const proj = readdirSync(join(built.dist, 'projects')).find((d) => d.includes('--') && !d.startsWith(built.hostile.documentId))!;
     const small: string[] = [];
-    for (const path of ['', 'projects/', `search/?q=${encodeURIComponent('一网通办')}`, `projects/${proj}/`, ...docs.map((d) => `documents/${d}/`)]) {
+    for (const path of ['', 'projects/', 'documents/list/', 'departments/list/', `search/?q=${encodeURIComponent('一网通办')}`, `projects/${proj}/`, ...docs.map((d) => `documents/${d}/`)]) {
       const page = await phone.newPage();
       page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
       await page.goto(origin + BASE + path, { waitUntil: 'load' });

@@ -170,6 +170,14 @@ describe('narrative facts: synthetic final account', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ key: 'income_total', value: 100, source: { line_start: 1 } });
   });
+  it('a department name ending in 委员会 is dropped whole from a label, not cut after 委', () => {
+    const seg = segment('wjw.txt', toLines('某市卫生健康委员会2026年“三公”经费预算数为53.10万元。\n'));
+    const ctx = makeContext(seg, { kind: 'budget', fiscal_year: 2026, unit: '万元', department: '某市卫生健康委员会' }, new Map(), []);
+    const f = recognizeNarrativeFacts(ctx).filter((x) => x.key === 'three_public_total');
+    expect(f).toHaveLength(1);
+    expect(f[0].value).toBe(53.1);
+    expect(f[0].label).toBe('三公经费');
+  });
   it('bad input yields no facts and no crash', () => {
     const seg = segment('bad.txt', toLines('较上年增加万元，下降%。\n为0\n\u0000'));
     const ctx = makeContext(seg, { kind: 'budget', fiscal_year: null, unit: '万元', department: '' }, new Map(), []);

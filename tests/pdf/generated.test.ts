@@ -13,7 +13,9 @@ const hasFont = existsSync(FONT);
 if (!hasFont) console.warn(`跳过 PDF 生成测试：缺少中文字体 ${FONT}（请安装 Debian 软件包 fonts-noto-cjk）`);
 
 type Cell = [x: number, text: string, align?: 'right'];
-type Draw = { page: Array<{ y: number; cells: Cell[]; size?: number }> };
+/** Ruling lines: [x0, y0, x1, y1] strokes (table grids). */
+type Stroke = [x0: number, y0: number, x1: number, y1: number];
+type Draw = { page: Array<{ y: number; cells: Cell[]; size?: number }>; rules?: Stroke[] };
 
 /** Draw pages of positioned text (x, top y; right-aligned cells end at x) and return the bytes. */
 function makePdf(pages: Draw[], header?: string): Promise<Uint8Array> {
@@ -27,6 +29,7 @@ function makePdf(pages: Draw[], header?: string): Promise<Uint8Array> {
       doc.addPage();
       doc.font('cjk');
       if (header) doc.fontSize(9).text(header, 40, 20, { lineBreak: false });
+      for (const [x0, y0, x1, y1] of p.rules ?? []) doc.moveTo(x0, y0).lineTo(x1, y1).lineWidth(0.5).stroke();
       for (const line of p.page) {
         doc.fontSize(line.size ?? 10);
         for (const [x, text, align] of line.cells) {
@@ -38,6 +41,53 @@ function makePdf(pages: Draw[], header?: string): Promise<Uint8Array> {
     });
     doc.end();
   });
+}
+
+/**
+ * A budget table drawn the way many departments' exports are: every row a band of its own height, the
+ * name cell wrapping over several lines and the code and amount cells vertically centred in the band
+ * (so a two-line name has no text on the amounts' baseline), optionally with the grid's ruling lines.
+ * `label` spans the code and name cells (a 合计 row); an amount given as several strings wraps inside
+ * its cell. Returns the text lines and, with `ruled`, one stroke per cell side.
+ */
+interface GridRow {
+  code?: string;
+  name?: string[];
+  label?: string;
+  amounts: Array<string | string[]>;
+  h: number;
+}
+const GRID_X = [40, 110, 205, 285, 365, 445];
+function drawGrid(top: number, head: string[], rows: GridRow[], ruled: boolean): Pick<Draw, 'page' | 'rules'> {
+  const page: Draw['page'] = [];
+  const rules: Stroke[] = [];
+  const LINE = 12;
+  const block = (y0: number, h: number, n: number) => Array.from({ length: n }, (_, k) => y0 + (h - LINE * n) / 2 + 1 + LINE * k);
+  const bands: Array<{ y0: number; h: number; row: GridRow | null }> = [{ y0: top, h: 26, row: null }];
+  for (const r of rows) bands.push({ y0: bands[bands.length - 1].y0 + bands[bands.length - 1].h, h: r.h, row: r });
+  for (const { y0, h, row } of bands) {
+    const put = (x: number, text: string, y: number, align?: 'right') => page.push({ y, cells: [[x, text, align]] });
+    if (!row) head.forEach((t, c) => put(c < 2 ? GRID_X[c] + 4 : (GRID_X[c] + GRID_X[c + 1]) / 2 - 5 * t.length, t, block(y0, h, 1)[0]));
+    else {
+      if (row.label) put((GRID_X[0] + GRID_X[2]) / 2 - 5 * row.label.length, row.label, block(y0, h, 1)[0]);
+      if (row.code) put(GRID_X[0] + 4, row.code, block(y0, h, 1)[0]);
+      const name = row.name ?? [];
+      block(y0, h, name.length).forEach((y, k) => put(GRID_X[1] + 4, name[k], y));
+      row.amounts.forEach((a, c) => {
+        const parts = typeof a === 'string' ? (a ? [a] : []) : a;
+        block(y0, h, parts.length).forEach((y, k) => put(GRID_X[c + 3] - 4, parts[k], y, 'right'));
+      });
+    }
+    if (ruled) {
+      rules.push([GRID_X[0], y0, GRID_X[GRID_X.length - 1], y0]);
+      GRID_X.forEach((x, c) => {
+        if (!(c === 1 && row?.label)) rules.push([x, y0, x, y0 + h]);
+      });
+    }
+  }
+  const last = bands[bands.length - 1];
+  if (ruled) rules.push([GRID_X[0], last.y0 + last.h, GRID_X[GRID_X.length - 1], last.y0 + last.h]);
+  return { page, rules };
 }
 
 const cells = (lines: SourceLine[], first: string) => lines.find((l) => l.text.split('\t')[0] === first || l.text.startsWith(first))?.text.split('\t');
@@ -159,6 +209,154 @@ describe.skipIf(!hasFont)('readPdf on generated PDFs', () => {
     expect(cells(r.lines, '一、财政拨款')).toEqual(['一、财政拨款', '388,561.78', '一、教育支出', '41.99']);
     expect(cells(r.lines, '收入总计')).toEqual(['收入总计', '388,763.56', '支出总计', '388,763.56']);
     expect(r.lines.find((l) => l.text.includes('年预算数'))!.text.split('\t')).toHaveLength(4);
+  });
+
+  const HEAD = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'];
+  const bodyRows = (r: { lines: SourceLine[] }) => r.lines.filter((l) => l.text.includes('\t')).map((l) => l.text.split('\t'));
+
+  it('reads a ruled table by its grid: tall wrapped name cells, centred amounts, a wrapped amount, an empty column', async () => {
+    // the layout of 政府性基金预算支出表 in several cities: 基本支出 empty in every row, its header
+    // next to 合计's on one line; names wrapping over two and three lines beside centred amounts
+    const rows: GridRow[] = [
+      { label: '合计', amounts: ['2,650.00', '', '2,650.00'], h: 20 },
+      { code: '212', name: ['城乡社区支出'], amounts: ['2,650.00', '', '2,650.00'], h: 20 },
+      { code: '21208', name: ['国有土地使用权出让', '收入安排的支出'], amounts: ['1,650.00', '', '1,650.00'], h: 30 },
+      { code: '2120803', name: ['城市建设支出'], amounts: ['1,000.00', '', '1,000.00'], h: 20 },
+      { code: '2120899', name: ['其他国有土地使用', '权出让收入安排的', '支出'], amounts: ['650.00', '', '650.00'], h: 42 },
+      { code: '21211', name: ['农业土地开发资金', '安排的支出'], amounts: [['143,999.0', '0'], '', '143,999.00'], h: 30 },
+    ];
+    const grid = drawGrid(110, HEAD, rows, true);
+    const bytes = await makePdf([{ page: [{ y: 70, size: 14, cells: [[200, '政府性基金预算支出表']] }, { y: 95, cells: [[400, '单位：万元']] }, ...grid.page], rules: grid.rules }]);
+    const r = await readPdf(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    if (process.env.PDF_DEBUG) console.log(r.lines.map((l) => l.text).join('\n'));
+    expect(bodyRows(r)).toEqual([
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['', '合计', '2,650.00', '', '2,650.00'],
+      ['212', '城乡社区支出', '2,650.00', '', '2,650.00'],
+      ['21208', '国有土地使用权出让收入安排的支出', '1,650.00', '', '1,650.00'],
+      ['2120803', '城市建设支出', '1,000.00', '', '1,000.00'],
+      ['2120899', '其他国有土地使用权出让收入安排的支出', '650.00', '', '650.00'],
+      ['21211', '农业土地开发资金安排的支出', '143,999.00', '', '143,999.00'],
+    ]);
+  });
+
+  it('groups tall wrapped name cells with their centred amounts without ruling lines, across a page break', async () => {
+    const page1: GridRow[] = [
+      { label: '合计', amounts: ['2,676.15', '1,000.00', '1,676.15'], h: 20 },
+      { code: '208', name: ['社会保障和就业支出'], amounts: ['1,000.00', '1,000.00', ''], h: 20 },
+      { code: '20805', name: ['行政事业单位养老支出'], amounts: ['1,000.00', '1,000.00', ''], h: 20 },
+      { code: '2080505', name: ['机关事业单位基本', '养老保险缴费支出'], amounts: ['600.00', '600.00', ''], h: 30 },
+      { code: '2080599', name: ['其他行政事业单位', '养老支出（含职业', '年金缴费）'], amounts: ['400.00', '400.00', ''], h: 42 },
+      { code: '214', name: ['交通运输支出'], amounts: ['16.15', '', '16.15'], h: 20 },
+    ];
+    const page2: GridRow[] = [
+      { code: '2140199', name: ['其他公路水路运输', '支出'], amounts: ['16.15', '', '16.15'], h: 30 },
+      { code: '221', name: ['住房保障支出'], amounts: ['1,660.00', '', '1,660.00'], h: 20 },
+      { code: '2210201', name: ['住房公积金（含提', '租补贴）'], amounts: ['1,660.00', '', '1,660.00'], h: 30 },
+    ];
+    const g1 = drawGrid(110, HEAD, page1, false);
+    // the continuation page starts straight with a row whose name wraps around the page's first amounts
+    const g2 = drawGrid(34, HEAD, page2, false);
+    const bytes = await makePdf([
+      { page: [{ y: 70, size: 14, cells: [[200, '部门支出总表']] }, { y: 95, cells: [[400, '单位：万元']] }, ...g1.page] },
+      { page: [...g2.page.filter((l) => l.y > 50), { y: 170, cells: [[40, '注：本表反映部门支出情况。']] }] },
+    ]);
+    const r = await readPdf(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    if (process.env.PDF_DEBUG) console.log(r.lines.map((l) => `${l.page} ${l.text}`).join('\n'));
+    expect(bodyRows(r)).toEqual([
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['', '合计', '2,676.15', '1,000.00', '1,676.15'],
+      ['208', '社会保障和就业支出', '1,000.00', '1,000.00', ''],
+      ['20805', '行政事业单位养老支出', '1,000.00', '1,000.00', ''],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '600.00', '600.00', ''],
+      ['2080599', '其他行政事业单位养老支出（含职业年金缴费）', '400.00', '400.00', ''],
+      ['214', '交通运输支出', '16.15', '', '16.15'],
+      ['2140199', '其他公路水路运输支出', '16.15', '', '16.15'],
+      ['221', '住房保障支出', '1,660.00', '', '1,660.00'],
+      ['2210201', '住房公积金（含提租补贴）', '1,660.00', '', '1,660.00'],
+    ]);
+    expect(r.lines.find((l) => l.text.startsWith('2140199'))!.page).toBe(2);
+    expect(r.lines.map((l) => l.text)).toContain('注：本表反映部门支出情况。');
+  });
+
+  it('keeps a ruled tall text cell (绩效目标 paragraph) in its row, however many lines it wraps over', async () => {
+    // 项目绩效目标表: the goal text wraps over many short lines, top-aligned like the other cells
+    const X = [40, 150, 250, 330, 540];
+    const goals = [
+      ['完成全局各项统计工作，依法', '依规开展民事合同审核、行政', '复议、诉讼案件代理等法律工', '作，举办人力资源服务相关活', '动，开展行业培训、事业单位', '人事管理业务培训、政策培训', '及专项检查，保障窗口政务服', '务工作的有序开展，开展审计', '监督工作。本年度计划调查居', '民户数≥4,360 户。'],
+      ['依法预拨欠薪保障基金，保障', '劳动者合法权益。'],
+    ];
+    const page: Draw['page'] = [
+      { y: 60, cells: [[40, '2026 年，本部门重点项目绩效目标情况如下：']] },
+      { y: 88, cells: [[44, '二级预算单位名称'], [154, '一级项目名称'], [254, '预算数（万元）'], [400, '绩效目标']] },
+    ];
+    const rules: Stroke[] = [];
+    let y0 = 80;
+    rules.push([X[0], y0, X[4], y0]);
+    y0 += 26;
+    rules.push([X[0], y0, X[4], y0]);
+    const rows = [
+      { unit: ['某某市人力资源和社', '会保障局（本级）'], name: ['人力资源综合管', '理'], amount: '2,858.27' },
+      { unit: ['某某市人力资源和社', '会保障局（本级）'], name: ['劳动关系管理'], amount: '6,363.32' },
+    ];
+    rows.forEach((r, k) => {
+      const n = Math.max(goals[k].length, r.unit.length);
+      r.unit.forEach((t, i) => page.push({ y: y0 + 4 + 12 * i, cells: [[X[0] + 4, t]] }));
+      r.name.forEach((t, i) => page.push({ y: y0 + 4 + 12 * i, cells: [[X[1] + 4, t]] }));
+      page.push({ y: y0 + 4, cells: [[X[2] + 4, r.amount]] });
+      goals[k].forEach((t, i) => page.push({ y: y0 + 4 + 12 * i, cells: [[X[3] + 4, t]] }));
+      const y1 = y0 + 12 * n + 8;
+      for (const x of X) rules.push([x, y0, x, y1]);
+      rules.push([X[0], y1, X[4], y1]);
+      y0 = y1;
+    });
+    page.push({ y: y0 + 20, cells: [[40, '以上项目均已完成事前绩效评估。']] });
+    const r = await readPdf(await makePdf([{ page, rules }]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    if (process.env.PDF_DEBUG) console.log(r.lines.map((l) => l.text).join('\n'));
+    expect(bodyRows(r)).toEqual([
+      ['二级预算单位名称', '一级项目名称', '预算数（万元）', '绩效目标'],
+      ['某某市人力资源和社会保障局（本级）', '人力资源综合管理', '2,858.27', goals[0].join('')],
+      ['某某市人力资源和社会保障局（本级）', '劳动关系管理', '6,363.32', goals[1].join('')],
+    ]);
+    expect(r.lines.map((l) => l.text)).toContain('以上项目均已完成事前绩效评估。');
+  });
+
+  it('does not read a three-line table (rules only above, below the header and at the foot) as one row', async () => {
+    const rows: Array<{ y: number; cells: Cell[] }> = [
+      { y: 110, cells: [[44, '201'], [114, '一般公共服务支出'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },
+      { y: 128, cells: [[44, '20101'], [114, '人大事务'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },
+      { y: 146, cells: [[44, '2010101'], [114, '行政运行'], [281, '1,000.00', 'right'], [361, '1,000.00', 'right']] },
+      { y: 164, cells: [[44, '2010108'], [114, '代表工作（含代表'], [281, '200.00', 'right'], [441, '200.00', 'right']] },
+      { y: 176, cells: [[114, '履职服务）']] },
+      { y: 194, cells: [[114, '合计'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },
+    ];
+    const bytes = await makePdf([
+      {
+        page: [{ y: 86, cells: [[44, '科目编码'], [114, '科目名称'], [261, '合计'], [321, '基本支出'], [401, '项目支出']] }, ...rows],
+        rules: [
+          [40, 80, 445, 80],
+          [40, 102, 445, 102],
+          [40, 210, 445, 210],
+        ],
+      },
+    ]);
+    const r = await readPdf(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(bodyRows(r)).toEqual([
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['201', '一般公共服务支出', '1,200.00', '1,000.00', '200.00'],
+      ['20101', '人大事务', '1,200.00', '1,000.00', '200.00'],
+      ['2010101', '行政运行', '1,000.00', '1,000.00', ''],
+      ['2010108', '代表工作（含代表履职服务）', '200.00', '', '200.00'],
+      ['', '合计', '1,200.00', '1,000.00', '200.00'],
+    ]);
   });
 
   it('fails with a Chinese reason for damaged, empty-text and non-PDF input, never throwing', async () => {

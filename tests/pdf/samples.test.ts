@@ -28,6 +28,8 @@ describe.skipIf(files.length === 0)('real PDF samples', () => {
 
   it.skipIf(process.env.PDF_SAMPLES === 'read')('runs the pipeline on every file and prints a table', { timeout: 900_000 }, async () => {
     const rows: string[] = ['file | department | year | kind | tables | projects | totals | reconciled | note'];
+    let recognized = 0;
+    let reconciled = 0;
     for (const f of files) {
       let row: string;
       try {
@@ -38,6 +40,8 @@ describe.skipIf(files.length === 0)('real PDF samples', () => {
           const totals = Object.entries(d.totals ?? {}).filter(([, v]) => v !== null && v !== undefined).length;
           const failed = (d.findings ?? []).filter((x: { severity?: string }) => x.severity === 'error').length;
           row = `${f} | ${d.department} | ${d.fiscal_year ?? '?'} | ${d.kind} | ${d.tables.length} | ${d.projects.length} | ${totals} | ${failed === 0 ? 'yes' : `no (${failed})`} |`;
+          recognized++;
+          if (failed === 0) reconciled++;
         }
       } catch (e) {
         row = `${f} | CRASH ${(e as Error).message.slice(0, 100)}`;
@@ -45,6 +49,7 @@ describe.skipIf(files.length === 0)('real PDF samples', () => {
       rows.push(row);
       expect(row, f).not.toMatch(/CRASH/);
     }
+    rows.push(`reconciled: ${reconciled} of ${recognized} recognized documents (${recognized ? Math.round((1000 * reconciled) / recognized) / 10 : 0}%)`);
     console.log(rows.join('\n'));
   });
 });

@@ -20,3 +20,28 @@ describe('split 基本支出 columns', () => {
     expect(f.find((x) => x.source.line_start === 10)).toMatchObject({ check: 'basic_plus_project', expected: 1000.3, actual: 1100.3 });
   });
 });
+
+describe('document 本年支出合计 = 基本支出 + 项目支出 + the other expenditure columns of the row they came from', () => {
+  // 支出总表 合计: 201,286.11 = 26,435.02 + 3,388.68 (基本) + 171,262.41 (项目) + 200.00 (事业单位经营支出)
+  const cols = ['科目编码', '科目名称', '总计', '基本支出/人员支出', '基本支出/公用经费', '项目支出', '事业单位经营支出'];
+  const t = table('t03', 'expenditure', '部门支出总表', cols, [['', '合计', '201286.11', '26435.02', '3388.68', '171262.41', '200.00']], 510);
+  const doc = (total: number) =>
+    emptyDoc({
+      tables: [t],
+      totals: { ...emptyDoc().totals, current_year_expenditure: total, basic_expenditure: 29823.7, project_expenditure: 171262.41 },
+      totals_sources: {
+        current_year_expenditure: { file: 'test.txt', line_start: 478, line_end: 478 }, // 收支总表 本年支出合计
+        basic_expenditure: { file: 'test.txt', line_start: 510, line_end: 510 },
+        project_expenditure: { file: 'test.txt', line_start: 510, line_end: 510 },
+      },
+    });
+  it('agrees when the 收支总表 total includes the 经营支出 column', () => {
+    expect(checkBasicPlusProject(doc(201286.11))).toEqual([]);
+  });
+  it('still flags a total that is off', () => {
+    const f = checkBasicPlusProject(doc(201386.11));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ expected: 201286.11, actual: 201386.11 });
+    expect(f[0].message).toContain('其他支出列（200）');
+  });
+});

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { SourceLine } from '../../segment/ir.js';
 import { buildLines, type Frag } from './geometry.js';
 import { assemblePages, type PageInput } from './pages.js';
+import { extractRules, type Rules } from './rules.js';
 
 export type PdfResult = { ok: true; lines: SourceLine[]; note: string | null } | { ok: false; reason: string };
 
@@ -67,6 +68,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     for (let n = 1; n <= doc.numPages; n++) {
       let frags: Frag[] = [];
       let height = 0;
+      let rules: Rules | undefined;
       try {
         const page = await doc.getPage(n);
         const vp = page.getViewport({ scale: 1 });
@@ -83,12 +85,21 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           frags.push({ x0, x1: x0 + width, y: t[5], size, text: it.str.normalize('NFKC') === it.str ? it.str : normalizeGlyphs(it.str) });
         }
         glyphs += frags.length;
+        // Rules matter only around tables: skip the drawing operators of pages without a row of amounts.
+        if (frags.length > 0 && mayHoldTable(frags)) {
+          try {
+            const ol = await page.getOperatorList({ intent: 'display' });
+            rules = extractRules(ol.fnArray, ol.argsArray, vp.transform, pdfjs.OPS);
+          } catch {
+            rules = undefined;
+          }
+        }
         page.cleanup();
       } catch {
         frags = [];
       }
       if (frags.length === 0) empty.push(n);
-      pages.push({ lines: buildLines(frags, { hardGap: HARD_GAP }), height });
+      pages.push({ lines: buildLines(frags, { hardGap: HARD_GAP }), height, rules });
     }
     if (glyphs === 0) {
       return {
@@ -108,6 +119,20 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** Some baseline carries an amount beside other text: the page may hold a table. */
+function mayHoldTable(frags: Frag[]): boolean {
+  const lines = new Map<number, { n: number; amount: boolean }>();
+  for (const f of frags) {
+    const k = Math.round(f.y / 2);
+    const e = lines.get(k) ?? { n: 0, amount: false };
+    e.n++;
+    e.amount ||= /\d/.test(f.text) && /^[\s\d,，.\-−()（）%]+$/.test(f.text);
+    if (e.n >= 2 && e.amount) return true;
+    lines.set(k, e);
+  }
+  return false;
 }
 
 /** Compatibility ideographs and radicals some Chinese fonts map glyphs to (⼀ → 一, ⾦ → 金). */

@@ -5,12 +5,15 @@
  */
 import type { SourceLine } from '../../segment/ir.js';
 import { lineText, median, type VLine } from './geometry.js';
-import { layoutPage, type LayoutOptions, type OutLine } from './tables.js';
+import type { Rules } from './rules.js';
+import { layoutPageWithColumns, type LayoutOptions, type OutLine } from './tables.js';
 
 export interface PageInput {
   lines: VLine[];
   /** Page height in the same units as the line y values (for header/footer zones). */
   height: number;
+  /** Ruling lines drawn on the page (PDF only), in the same units. */
+  rules?: Rules;
 }
 
 export interface AssembleStats {
@@ -62,10 +65,13 @@ export function assemblePages(pages: PageInput[], opts: LayoutOptions = {}): { l
   const lines: SourceLine[] = [];
   // Title/unit/header lines of the table that ended the previous page (for continuation pages).
   let carry: Set<string> | null = null;
+  // Columns of that table (a continuation page without a header of its own keeps them).
+  let carryColumns: Array<[number, number]> | null = null;
   pages.forEach((p, pi) => {
     const kept = p.lines.filter((_, i) => !furniture[pi].has(i));
     stats.furniture += p.lines.length - kept.length;
-    let out: OutLine[] = layoutPage(kept, opts);
+    const laid = layoutPageWithColumns(kept, { ...opts, rules: p.rules, carryColumns: carry ? carryColumns : null });
+    let out: OutLine[] = laid.lines;
     // Continuation: drop leading lines repeating the previous page's table title and header.
     let continued = false;
     if (carry) {
@@ -82,6 +88,7 @@ export function assemblePages(pages: PageInput[], opts: LayoutOptions = {}): { l
     // no title/header of its own: the next page repeats the same ones, so keep them
     const own = tableContext(out);
     carry = own ?? (continued && endsInTable(out) ? carry : null);
+    carryColumns = carry ? laid.lastColumns : null;
     for (const o of out) lines.push({ no: lines.length + 1, text: o.text, page: pi + 1 });
   });
   return { lines, stats };

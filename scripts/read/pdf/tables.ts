@@ -8,9 +8,20 @@
  * every row is then placed in the column it overlaps; a cell spanning several columns (merged header
  * cells such as 基本支出 over 人员支出/公用经费) goes to the leftmost, as the text sources write it.
  * Wrapped header cells (`一般公共预` / `算`) and wrapped body cells (a line with text only in text
- * columns, closer to a neighbouring row than the row pitch) are merged into their logical row.
+ * columns, closer to a neighbouring row than the row pitch) are merged into their logical row; a
+ * text column the row leaves empty counts too (a name wrapping over two or three lines beside
+ * vertically centred amounts has no text on the amounts' line), also when the wrap straddles a page
+ * break or ends the table.
+ *
+ * PDF pages also bring their ruling lines (rules.ts). When they form the table's grid they win over
+ * the text geometry: vertical rules crossing the body rows are the column boundaries (a column empty
+ * in every row is still a column), and a body row is everything between two horizontal rules spanning
+ * the table (however many lines its tallest cell wraps over, e.g. a 绩效目标 paragraph). Each is used
+ * only when it fits the text (no amount straddles a column rule; the rules separate the rows, unlike a
+ * three-line table's). A continuation page with rows only keeps the previous page's columns.
  */
 import { isNumberText, joinText, lineText, median, type Piece, type VLine } from './geometry.js';
+import type { HRule, Rules, VRule } from './rules.js';
 
 export type OutKind = 'text' | 'blank' | 'header' | 'body' | 'toc';
 
@@ -24,6 +35,22 @@ export interface LayoutOptions {
   monospace?: boolean;
   /** Body text size of the whole document (a cover page alone has no body text to compare with). */
   bodySize?: number;
+  /** Leading lines of a table region that are the upper part of its first body row (not a header). */
+  leadIn?: number;
+  /** Ruling lines of the page (PDF only): cell boundaries when they form a grid. */
+  rules?: Rules;
+  /**
+   * Columns of the table the previous page ended in. A page continuing it with rows only (no header of
+   * its own) keeps those columns: a column empty on this page alone is still there.
+   */
+  carryColumns?: Array<[number, number]> | null;
+}
+
+/** What a page's layout tells the next page. */
+export interface PageLayout {
+  lines: OutLine[];
+  /** Columns of the page's last table (null when the page has none). */
+  lastColumns: Array<[number, number]> | null;
 }
 
 /** A dotted leader ending in a page number: a table-of-contents entry. */
@@ -130,10 +157,16 @@ function filled(r: Row): number[] {
   return r.cells.flatMap((c, i) => (c.trim() ? [i] : []));
 }
 
+/** Join two lines of one cell; an amount wrapped inside a narrow cell (`143,999.0` / `0`) is one number. */
+function joinCell(a: string, b: string): string {
+  if (/[\d,.]$/.test(a) && /^[\d,.]+$/.test(b) && isNumberText(a) && isNumberText(a + b)) return a + b;
+  return joinText(a, b);
+}
+
 function mergeInto(target: Row, frag: Row, above: boolean): void {
   frag.cells.forEach((t, i) => {
     if (!t) return;
-    target.cells[i] = above ? joinText(t, target.cells[i]) : joinText(target.cells[i], t);
+    target.cells[i] = above ? joinCell(t, target.cells[i]) : joinCell(target.cells[i], t);
   });
   target.y0 = Math.min(target.y0, frag.y0);
   target.y1 = Math.max(target.y1, frag.y1);
@@ -168,7 +201,10 @@ function mergeBody(rows: Row[], size: number, monospace: boolean): Row[] {
   const limit = monospace ? 0 : 0.8 * pitch;
   const out = rows.map((r) => ({ ...r, cells: [...r.cells] }));
   const alive = out.map(() => true);
-  const continues = (frag: Row, t: Row) => filled(frag).every((i) => t.cells[i] && !isNumberText(t.cells[i]));
+  // A fragment continues a row's text cells; a text column the row leaves empty also counts: a name
+  // wrapping over several lines next to vertically centred amounts has no text on the amounts' line.
+  const textCols = new Set(out.flatMap((r) => (r.hasNumber ? r.cells.flatMap((c, k) => (c && !isNumberText(c) ? [k] : [])) : [])));
+  const continues = (frag: Row, t: Row) => filled(frag).every((i) => (t.cells[i] ? !isNumberText(t.cells[i]) : textCols.has(i)));
   for (let i = 0; i < out.length; i++) {
     const r = out[i];
     if (r.hasNumber) continue;
@@ -210,10 +246,149 @@ function buildTable(lines: VLine[], opts: LayoutOptions): Array<{ row: Row; kind
   if (numberRow && numeric.length > 0) numeric.push(numberRow);
   numeric.sort((a, b) => lines.indexOf(a) - lines.indexOf(b));
   const body = numeric.length > 0 ? numeric : lines.filter(isCandidate);
-  const cols = numberRow ? skeletonColumns(numberRow, body.filter((l) => l !== numberRow)) : null;
-  const found = cols ?? findColumns(body);
+  const grid = opts.rules && numeric.length > 0 ? ruledGrid(lines, numeric.filter((l) => l !== numberRow), opts.rules) : null;
+  const cols = grid?.cols ?? (numberRow ? skeletonColumns(numberRow, body.filter((l) => l !== numberRow)) : null);
+  let found = cols ?? findColumns(body);
   if (!cols) addHeaderColumns(found, lines.slice(0, Math.max(0, lines.indexOf(body[0]))));
-  return rowsFor(lines, found, numeric.length > 0, opts);
+  const headless = numeric.length > 0 && !numberRow && lines.indexOf(numeric[0]) <= (opts.leadIn ?? 0);
+  if (headless && opts.carryColumns && fitsColumns(found, opts.carryColumns)) found = opts.carryColumns.map((c) => [...c] as [number, number]);
+  const rows = rowsFor(lines, found, numeric.length > 0, { ...opts, bands: grid?.bands ?? null });
+  if (rows) lastColumns = found;
+  return rows;
+}
+
+/** Columns of the last table built (read by layoutPageWithColumns). */
+let lastColumns: Array<[number, number]> | null = null;
+
+/**
+ * The columns found on a continuation page are the previous page's columns minus some left empty here:
+ * each found column overlaps one earlier column, in order, and the earlier set has more of them.
+ */
+function fitsColumns(found: Array<[number, number]>, prev: Array<[number, number]>): boolean {
+  if (prev.length <= found.length || found.length < 2) return false;
+  let last = -1;
+  for (const [a, b] of found) {
+    let best = -1;
+    let bestOv = 0;
+    prev.forEach(([c, d], k) => {
+      const ov = Math.min(b, d) - Math.max(a, c);
+      if (ov > bestOv) {
+        bestOv = ov;
+        best = k;
+      }
+    });
+    if (best <= last || bestOv < 0.5 * Math.min(b - a, prev[best][1] - prev[best][0])) return false;
+    // a found column reaching well into a neighbouring earlier column is not one of them
+    if (prev.some(([c, d], k) => k !== best && Math.min(b, d) - Math.max(a, c) > 0.3 * (d - c))) return false;
+    last = best;
+  }
+  return true;
+}
+
+interface Grid {
+  /** Columns bounded by vertical rules (null: the rules do not bound the body's cells). */
+  cols: Array<[number, number]> | null;
+  /** Row boundaries (y of horizontal rules across the table), null when they do not separate rows. */
+  bands: number[] | null;
+}
+
+/** Collinear pieces of rules (one per cell side) joined into whole rules. */
+function joinRules<T>(items: T[], pos: (r: T) => number, lo: (r: T) => number, hi: (r: T) => number): Array<{ p: number; a: number; b: number }> {
+  const sorted = [...items].sort((x, y) => pos(x) - pos(y) || lo(x) - lo(y));
+  const lanes: Array<Array<{ p: number; a: number; b: number }>> = [];
+  for (const r of sorted) {
+    const lane = lanes[lanes.length - 1];
+    if (lane && Math.abs(pos(r) - lane[0].p) <= 1) lane.push({ p: lane[0].p, a: lo(r), b: hi(r) });
+    else lanes.push([{ p: pos(r), a: lo(r), b: hi(r) }]);
+  }
+  return lanes.flatMap((lane) => {
+    lane.sort((x, y) => x.a - y.a);
+    const out: Array<{ p: number; a: number; b: number }> = [];
+    for (const seg of lane) {
+      const last = out[out.length - 1];
+      if (last && seg.a <= last.b + 2) last.b = Math.max(last.b, seg.b);
+      else out.push({ ...seg });
+    }
+    return out;
+  });
+}
+
+const joinedCache = new WeakMap<Rules, { vs: Array<{ p: number; a: number; b: number }>; hs: Array<{ p: number; a: number; b: number }> }>();
+
+function joined(rules: Rules): { vs: Array<{ p: number; a: number; b: number }>; hs: Array<{ p: number; a: number; b: number }> } {
+  let j = joinedCache.get(rules);
+  if (!j) {
+    j = {
+      vs: joinRules<VRule>(rules.v, (r) => r.x, (r) => r.y0, (r) => r.y1),
+      hs: joinRules<HRule>(rules.h, (r) => r.y, (r) => r.x0, (r) => r.x1),
+    };
+    joinedCache.set(rules, j);
+  }
+  return j;
+}
+
+/**
+ * The grid a table is drawn with, read from the page's rules. Columns: x positions of vertical rules
+ * crossing most body lines (a column empty in every row is still bounded). Rows: horizontal rules
+ * spanning most of the table; a body row is everything between two of them (a name wrapping over three
+ * lines around vertically centred amounts). Each part is used only when it fits the text: no body cell
+ * may straddle a column rule, and the rules must separate the rows (not a three-line table's top,
+ * header and bottom rules, which would make one row of the whole body).
+ */
+function ruledGrid(lines: VLine[], numeric: VLine[], rules: Rules): Grid | null {
+  if (numeric.length === 0 || (rules.v.length === 0 && rules.h.length === 0)) return null;
+  const size = median(numeric.map((l) => l.size));
+  const mid = (l: VLine) => l.y - 0.35 * l.size;
+  const { vs, hs: hAll } = joined(rules);
+  const yLo = mid(numeric[0]) - 1.5 * size;
+  const yHi = mid(lines[lines.length - 1]) + 1.5 * size;
+  const vNear = vs.filter((r) => r.b >= yLo && r.a <= yHi);
+  // x positions crossing each numeric line's middle, clustered over lines
+  const counts: Array<{ x: number; n: number }> = [];
+  for (const l of numeric) {
+    const xs = vNear.filter((r) => r.a <= mid(l) && r.b >= mid(l)).map((r) => r.p);
+    for (const x of new Set(xs.map((x) => Math.round(x)))) {
+      const c = counts.find((k) => Math.abs(k.x - x) <= 1.5);
+      if (c) c.n++;
+      else counts.push({ x, n: 1 });
+    }
+  }
+  // (a double rule, two strokes a hair apart, is one boundary)
+  const xs = counts
+    .filter((c) => c.n >= 0.6 * numeric.length)
+    .map((c) => c.x)
+    .sort((a, b) => a - b)
+    .filter((x, k, all) => k === 0 || x - all[k - 1] >= 0.6 * size);
+  let cols: Array<[number, number]> | null = null;
+  if (xs.length >= 3) {
+    cols = xs.slice(1).map((x, k) => [xs[k], x] as [number, number]);
+    const ps = numeric.flatMap((l) => pieces(l));
+    const straddle = ps.filter((p) => {
+      const w = Math.max(p.x1 - p.x0, 1e-6);
+      return !cols!.some(([a, b]) => Math.min(b, p.x1) - Math.max(a, p.x0) >= 0.8 * w);
+    });
+    if (straddle.length > 0.1 * ps.length) cols = null;
+  }
+  const left = cols ? cols[0][0] : Math.min(...numeric.map((l) => l.runs[0].x0));
+  const right = cols ? cols[cols.length - 1][1] : Math.max(...numeric.map((l) => l.runs[l.runs.length - 1].x1));
+  const hs = hAll
+    .filter((r) => r.p >= yLo && r.p <= yHi && Math.min(r.b, right) - Math.max(r.a, left) >= 0.6 * (right - left))
+    .map((r) => r.p);
+  let bands: number[] | null = null;
+  if (hs.length >= 2) {
+    const ys = [...new Set(hs.map((y) => Math.round(y * 2) / 2))].sort((a, b) => a - b);
+    const band = (l: VLine) => {
+      const m = mid(l);
+      const k = ys.findIndex((y) => y > m);
+      return k <= 0 ? -1 : k;
+    };
+    // lines that are whole amounts (not the tail of one wrapped in a narrow cell)
+    const whole = numeric.filter((l) => pieces(l).some((p) => isNumberText(p.text) && p.text.replace(/\s/g, '').length >= 3));
+    const used = new Set(numeric.map(band).filter((k) => k > 0));
+    if (used.size >= 2 && used.size >= 0.5 * whole.length) bands = ys;
+  }
+  if (!cols && !bands) return null;
+  return { cols, bands };
 }
 
 /**
@@ -242,7 +417,31 @@ function skeletonColumns(numberRow: VLine, body: VLine[]): Array<[number, number
   return out;
 }
 
-function rowsFor(lines: VLine[], cols: Array<[number, number]>, hasNumeric: boolean, opts: LayoutOptions): Array<{ row: Row; kind: 'header' | 'body' }> | null {
+/** Body lines between the same two horizontal rules are one row. */
+function groupBands(rows: Row[], lines: VLine[], ys: number[]): Row[] {
+  const out: Row[] = [];
+  let lastBand = -1;
+  rows.forEach((r, k) => {
+    const m = lines[k].y - 0.35 * lines[k].size;
+    const b = ys.findIndex((y) => y > m);
+    const inside = b > 0;
+    const row = { ...r, cells: [...r.cells] };
+    if (inside && b === lastBand && out.length > 0) {
+      const t = out[out.length - 1];
+      mergeInto(t, row, false);
+      t.hasNumber = t.hasNumber || row.hasNumber;
+    } else out.push(row);
+    lastBand = inside ? b : -1;
+  });
+  return out;
+}
+
+function rowsFor(
+  lines: VLine[],
+  cols: Array<[number, number]>,
+  hasNumeric: boolean,
+  opts: LayoutOptions & { bands?: number[] | null },
+): Array<{ row: Row; kind: 'header' | 'body' }> | null {
   if (cols.length < 2) return null;
   const numeric = hasNumeric ? [1] : [];
   const size = median(lines.map((l) => l.size));
@@ -250,9 +449,13 @@ function rowsFor(lines: VLine[], cols: Array<[number, number]>, hasNumeric: bool
   rows.forEach((r, k) => {
     if (isColumnNumberLine(lines[k])) r.hasNumber = false;
   });
-  const first = rows.findIndex((r) => (numeric.length > 0 ? r.hasNumber : filled(r).length >= 2));
+  const lead = opts.leadIn ?? 0;
+  const found = rows.findIndex((r) => (numeric.length > 0 ? r.hasNumber : filled(r).length >= 2));
+  const first = lead > 0 && found === lead ? 0 : found;
   const head = mergeHeader(rows.slice(0, Math.max(first, 0)), size);
-  const rest = numeric.length > 0 ? mergeBody(rows.slice(Math.max(first, 0)), size, opts.monospace ?? false) : rows.slice(Math.max(first, 0));
+  let bodyRows = rows.slice(Math.max(first, 0));
+  if (opts.bands && numeric.length > 0) bodyRows = groupBands(bodyRows, lines.slice(Math.max(first, 0)), opts.bands);
+  const rest = numeric.length > 0 ? mergeBody(bodyRows, size, opts.monospace ?? false) : bodyRows;
   return [...head.map((row) => ({ row, kind: 'header' as const })), ...rest.map((row) => ({ row, kind: 'body' as const }))];
 }
 
@@ -277,6 +480,14 @@ function joinTitles(lines: VLine[], bodySize?: number): VLine[] {
 
 /** Lay out one page. */
 export function layoutPage(input: VLine[], opts: LayoutOptions = {}): OutLine[] {
+  return layoutPageWithColumns(input, opts).lines;
+}
+
+/** Lay out one page and report its last table's columns (for a continuation on the next page). */
+export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}): PageLayout {
+  lastColumns = null;
+  let pageLast: Array<[number, number]> | null = null;
+  let carry = opts.carryColumns ?? null;
   const lines = opts.monospace ? input : joinTitles(input, opts.bodySize);
   const out: OutLine[] = [];
   const n = lines.length;
@@ -298,7 +509,36 @@ export function layoutPage(input: VLine[], opts: LayoutOptions = {}): OutLine[] 
   const pushBlank = () => {
     if (out.length > 0 && out[out.length - 1].kind !== 'blank') out.push({ text: '', kind: 'blank' });
   };
-  let i = 0;
+  // A single-run line just above a row with an amount: the upper part of a cell wrapping around the
+  // row's vertically centred amounts.
+  const aboveRow = (k: number) =>
+    !opts.monospace && k + 1 < n && cand[k + 1] && hasAmount(lines[k + 1]) && lines[k + 1].y - lines[k].y <= 1.5 * lines[k + 1].size && lines[k].size <= 1.25 * lines[k + 1].size;
+  // With ruling lines: a line below row j inside the row's horizontal extent, with no rule across the
+  // row between them and a rule closing the band below: more text of one of the row's cells (a tall
+  // wrapped cell such as a 绩效目标 paragraph), however many lines it takes.
+  const hRules = opts.rules && !opts.monospace ? joined(opts.rules).hs : null;
+  const sameCell = (j: number, k: number): boolean => {
+    if (!hRules || hRules.length === 0) return false;
+    const a = lines[j].runs[0].x0;
+    const b = lines[j].runs[lines[j].runs.length - 1].x1;
+    const sz = lines[j].size;
+    const lk = lines[k];
+    if (lk.runs[0].x0 < a - sz || lk.runs[lk.runs.length - 1].x1 > b + 2 * sz || lk.size > 1.25 * sz) return false;
+    // the lines of one cell follow each other closely
+    if (k > 0 && lk.y - lines[k - 1].y > 2.5 * sz) return false;
+    const across = (r: { a: number; b: number }) => Math.min(r.b, b) - Math.max(r.a, a) >= 0.6 * (b - a);
+    const yj = lines[j].y - 0.35 * sz;
+    const yk = lk.y - 0.35 * lk.size;
+    if (hRules.some((r) => r.p > yj && r.p < yk && across(r))) return false;
+    // a rule above the row and one closing the band not far below (an open-ended last row is not a band)
+    return hRules.some((r) => r.p < yj && across(r)) && hRules.some((r) => r.p > yk && r.p < yk + 30 * sz && across(r));
+  };
+  // Lines at the top of a page continuing into its first table row (a row wrapping over the page break
+  // whose upper text line starts the page): tried as part of that row.
+  let lead = 0;
+  while (lead < n && !cand[lead] && !toc[lead] && !UNIT_LINE.test(lineText(lines[lead]))) lead++;
+  if (!(lead > 0 && lead <= 2 && lead < n && aboveRow(lead - 1) && (lead === 1 || lines[lead - 1].y - lines[lead - 2].y <= 1.5 * lines[lead].size))) lead = 0;
+  let i = lead;
   while (i < n) {
     if (!cand[i]) {
       const m = toc[i];
@@ -310,17 +550,25 @@ export function layoutPage(input: VLine[], opts: LayoutOptions = {}): OutLine[] 
     let j = i;
     let count = 1;
     let left = lines[i].runs[0].x0;
+    // the region's last line with an amount: the row whose ruled band later lines may still be in
+    let anchor = hasAmount(lines[i]) ? i : -1;
+    const inCell = (k: number) => anchor >= 0 && sameCell(anchor, k);
     while (j + 1 < n) {
       let k = j + 1;
       // Single-cell lines inside a table (wrapped text, label-only rows) start near the table's left edge.
       const size0 = lines[i].size;
       while (
-        k < n && k <= j + 6 && !cand[k] && !toc[k] && closeTo(k - 1, k) &&
-        lines[k].size <= 1.25 * size0 && (lines[k].runs[0].x0 <= left + 3 * size0 || UNIT_LINE.test(lineText(lines[k])) === false && lines[k].runs[0].x0 >= left && lines[k].y - lines[k - 1].y <= 2.2 * size0)
+        k < n && !cand[k] && !toc[k] &&
+        (inCell(k) ||
+          (k <= j + 6 && closeTo(k - 1, k) &&
+            lines[k].size <= 1.25 * size0 &&
+            (lines[k].runs[0].x0 <= left + 3 * size0 ||
+              (UNIT_LINE.test(lineText(lines[k])) === false && lines[k].runs[0].x0 >= left && (lines[k].y - lines[k - 1].y <= 2.2 * size0 || aboveRow(k))))))
       ) k++;
-      if (k < n && k <= j + 6 && cand[k] && closeTo(k - 1, k)) {
+      if (k < n && (k <= j + 6 || inCell(k - 1)) && cand[k] && (closeTo(k - 1, k) || inCell(k - 1))) {
         left = Math.min(left, lines[k].runs[0].x0);
         j = k;
+        if (hasAmount(lines[k])) anchor = k;
         count++;
       } else break;
     }
@@ -331,7 +579,35 @@ export function layoutPage(input: VLine[], opts: LayoutOptions = {}): OutLine[] 
       s++;
       count--;
     }
-    const table = count >= 2 ? buildTable(lines.slice(s, j + 1), opts) : null;
+    // Lines just below the last row, inside its text columns: the lower part of a wrapped cell.
+    let t = j;
+    const size1 = lines[j].size;
+    while (
+      !opts.monospace && t + 1 < n && !cand[t + 1] && !toc[t + 1] &&
+      (inCell(t + 1) ||
+        (t + 1 <= j + 2 && lines[t + 1].y - lines[t].y <= 1.5 * size1 &&
+          lines[t + 1].size <= 1.25 * size1 && lines[t + 1].runs[0].x0 >= left - size1 && !UNIT_LINE.test(lineText(lines[t + 1]))))
+    ) t++;
+    const from = i === lead && lead > 0 && s === i ? 0 : s;
+    let table: ReturnType<typeof buildTable> = null;
+    if (count >= 2 && (t > j || from < s)) {
+      // Kept only when the extra lines joined rows (no row without an amount at either end).
+      const tried = buildTable(lines.slice(from, t + 1), { ...opts, leadIn: s - from, carryColumns: carry });
+      const last = tried?.[tried.length - 1];
+      const firstBody = tried?.find((r) => r.kind === 'body');
+      if (tried && (t === j || last?.row.hasNumber) && (from === s || firstBody?.row.hasNumber)) {
+        table = tried;
+        j = t;
+        s = from;
+      }
+    }
+    if (from < s) for (let k = from; k < s; k++) pushText(lines[k], lineText(lines[k]), 'text');
+    // a continuation starts the page: nothing of its own before its first row
+    if (out.some((o) => o.kind !== 'blank')) carry = null;
+    if (!table) table = count >= 2 ? buildTable(lines.slice(s, j + 1), { ...opts, carryColumns: carry }) : null;
+    // only the page's first table can continue the previous page's
+    carry = null;
+    if (table) pageLast = lastColumns;
     if (!table) {
       for (let k = s; k <= j; k++) pushText(lines[k], lineText(lines[k]), 'text');
     } else {
@@ -342,5 +618,5 @@ export function layoutPage(input: VLine[], opts: LayoutOptions = {}): OutLine[] 
     }
     i = j + 1;
   }
-  return out;
+  return { lines: out, lastColumns: pageLast };
 }

@@ -16,7 +16,7 @@
 import type { DocumentKind, MoneyUnit } from '../../model/schema.js';
 import type { SegmentedDocument } from '../../segment/ir.js';
 import { cleanText } from '../../normalize/text.js';
-import { parseRegionPrefix } from './region.js';
+import { mayStartRegion, parseRegionPrefix } from './region.js';
 
 export interface DocumentMeta {
   title: string | null;
@@ -140,12 +140,19 @@ function findTitle(lines: Line[]): TitleHit | null {
 export function fullestDepartmentName(department: string, body: string): string {
   const text = body.replace(/\s+/g, '');
   let bestName = department;
+  // The same 20 characters often precede the name many times: each context is tried once. Candidates
+  // get shorter as k grows, so once one cannot beat the best name found, none after it can.
+  const tried = new Set<string>();
   for (let i = text.indexOf(department); i >= 0; i = text.indexOf(department, i + 1)) {
     const before = text.slice(Math.max(0, i - 20), i);
+    if (tried.has(before)) continue;
+    tried.add(before);
     for (let k = 0; k < before.length; k++) {
       const cand = before.slice(k);
+      if (cand.length + department.length <= bestName.length) break;
+      if (!mayStartRegion(cand + department)) continue;
       const pre = parseRegionPrefix(cand + department);
-      if (pre.prefix.length >= cand.length && cand.length + department.length > bestName.length) {
+      if (pre.prefix.length >= cand.length) {
         bestName = cand + department;
         break;
       }

@@ -138,6 +138,22 @@ function longestAt(s: string, pos: number, has: (k: string) => boolean, max: num
   return null;
 }
 
+let heads: Set<string> | null = null;
+
+/**
+ * False when no region prefix can start `name` (whitespace removed): parseRegionPrefix finds a
+ * non-empty prefix only after a province, city or county name of two or more characters, so the
+ * first two characters must begin one of them. A cheap test for callers that try many candidates.
+ */
+export function mayStartRegion(name: string): boolean {
+  if (!heads) {
+    const idx = index();
+    heads = new Set();
+    for (const m of [idx.provinceByName, idx.cityByName, idx.cityShort, idx.areaByName]) for (const k of m.keys()) if (k.length >= 2) heads.add(k.slice(0, 2));
+  }
+  return heads.has(name.slice(0, 2));
+}
+
 /** Parse the region chain at the start of a name ("江西省南昌市西湖区…", "南昌经济技术开发区…"). */
 export function parseRegionPrefix(rawName: string): RegionPrefix {
   const idx = index();

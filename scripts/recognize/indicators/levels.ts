@@ -24,7 +24,7 @@ const L2 = [
 /** Words used both as 一级 and 二级 names depending on the framework year. */
 const AMBIGUOUS = /^(?:项目)?(?:满意度|成本)(?:指标)?$/;
 /** Row labels that are not levels ("年度绩效指标" in the first column). */
-const LABEL = /^(?:年度|长期)?绩效指标$|^指标$/;
+const LABEL = /^(?:年度|长期)?绩效指标$|^指标$|^标$|^绩效目标指标?$|^绩效目标$|^一级$/;
 
 export function classifyLevel(cell: string): LevelClass | null {
   const c = stripLevelWeight(cell);

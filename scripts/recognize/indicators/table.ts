@@ -22,12 +22,14 @@ export interface IndicatorHeader {
 /** A header row names 一级指标 and 三级指标 (or 明细指标); returns the value roles after the name column. */
 export function parseIndicatorHeader(cells: string[]): IndicatorHeader | null {
   const norm = cells.map((c) => c.replace(/\s+/g, ''));
-  const l1Col = norm.findIndex((c) => /^一级指标$/.test(c));
+  // Converters glue neighbouring header cells ("一级指标二级指标", "三级指标目标值").
+  const l1Col = norm.findIndex((c) => /^一级指标/.test(c));
   const l3Col = norm.findIndex((c) => /三级指标|明细指标/.test(c));
   if (l1Col < 0 || l3Col < 0) return null;
-  const l2Col = norm.findIndex((c) => /^二级指标$/.test(c));
+  const l2Col = norm.findIndex((c) => /二级指标/.test(c));
   const roles: ValueRole[] = [];
-  for (const c of norm.slice(l3Col + 1)) {
+  const glued = norm[l3Col].replace(/^.*(三级指标|明细指标)[)）]?/, '');
+  for (const c of [/^(指标值|目标值)/.test(glued) ? glued : '', ...norm.slice(l3Col + 1)]) {
     if (!c) continue;
     if (/实际|完成值/.test(c)) roles.push('actual');
     else if (/得分/.test(c)) roles.push('score');
@@ -36,7 +38,7 @@ export function parseIndicatorHeader(cells: string[]): IndicatorHeader | null {
     else roles.push('note');
   }
   if (!roles.includes('target')) roles.unshift('target');
-  return { l1Col, l2Col: l2Col >= 0 ? l2Col : l1Col + 1, roles };
+  return { l1Col, l2Col: l2Col >= 0 && l2Col !== l1Col ? l2Col : l1Col + 1, roles };
 }
 
 export interface IndicatorRowState {
@@ -100,6 +102,8 @@ export function readIndicatorRow(
   const rest = cells.slice(i).filter((c) => c !== '');
   if (rest.length === 0) return null;
   const [name, ...values] = rest;
+  // A wrapped level name's tail alone on its line ("经济成本指" / "标"): no indicator.
+  if (values.length === 0 && name.length <= 6 && /(指|指标|满|效益)$/.test(name)) return null;
   const v = assignValues(values, state.header.roles);
   const target_raw = v.target ?? '';
   const parsed = parseTarget(target_raw);
@@ -138,7 +142,16 @@ function applyLevels(levels: Array<{ text: string; cls: 'l1' | 'l2' | 'ambiguous
   if (role === 'l1') {
     state.level1 = text;
     state.level2 = null;
-  } else state.level2 = text;
+  } else {
+    state.level2 = text;
+    // A 一级 printed once across its rows (vertically centred) is met after some of them: a 二级 that
+    // belongs to another 一级 family than the one carried down ("时效指标" under "成本指标") switches to it.
+    const implied = inferLevel1(text);
+    const fam = (s: string | null) => (s ? (/满意/.test(s) ? '满意度' : /效益/.test(s) ? '效益' : /成本/.test(s) ? '成本' : /产出/.test(s) ? '产出' : null) : null);
+    if (implied && state.level1 && fam(state.level1) && fam(implied) && fam(state.level1) !== fam(implied) && cls !== 'ambiguous') {
+      state.level1 = implied;
+    }
+  }
 }
 
 /** Fill value roles in order; 分值/得分 are the last two plain numbers when the header has both. */

@@ -101,8 +101,10 @@ function mapLabel(label: string): string | null {
 /** Drop the department/本部门 prefix from a label when the rest still means the same thing. */
 function shortLabel(label: string, key: string): string {
   for (let i = label.length - 2; i >= 1; i--) {
-    if (!/[局委办厅心院门位关级]/.test(label[i - 1])) continue;
+    const orgEnd = /[局委办厅心院门位关级]/.test(label[i - 1]) || label.slice(Math.max(0, i - 3), i) === '委员会';
+    if (!orgEnd) continue;
     const rest = label.slice(i);
+    if (label[i - 1] === '委' && rest.startsWith('员会')) continue; // 委|员会 is inside 委员会
     if (mapLabel(rest) === key) return rest;
   }
   return label;

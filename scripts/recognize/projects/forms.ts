@@ -108,8 +108,33 @@ const CLOSES_FORM = /整体(支出)?绩效目标|^第[一二三四五六七八�
 const HEADER_CELL = /^(金额|总计|合计|小计|预算数|采购品目|采购类别|采购品名|采购数量.*|功能科目.*|科目编码|单位名称)(\(万?元\)|（万?元）)?$/;
 const FORM_LABEL = /^(基本信息|基本情况|立项依据|年度绩效目标|绩效指标|[(（]\d{4}年度?[)）])$/;
 
+/**
+ * A form titled by its project ("市行政中心保安服务项目绩效目标表", "信访综合保障经费绩效目标表") and
+ * without a 项目名称 row: the title names the project. Whole-department and list tables are not forms.
+ */
+const FORM_TITLE = /^(?:\d+\s*[.．、]\s*)?(.{2,60}?)(?:支出)?绩效目标(?:申报)?表$/;
+const NOT_PROJECT_TITLE = /整体|部门|一览|汇总|情况|单位|其他|重点|绩效|说明|详见|附件|如下|以下|见表|[，。；：,;:]|一级项目$|二级项目$|^项目$|^项目支出$/;
+
+const GENERIC_TITLE = /^(\d{4}年度?)?(部门|市级|区级|县级)?(项目支出|项目|支出)(预算)?$/;
+
+export function formTitleName(text: string): string | null {
+  const t = cleanText(text).replace(/\s+/g, '').replace(/^[-*+]/, '');
+  // Part and list headings ("十三、项目支出预算绩效目标表", "表11") name a section, not a project.
+  if (/^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第|表\d|附表)/.test(t)) return null;
+  const m = FORM_TITLE.exec(t);
+  if (!m || NOT_PROJECT_TITLE.test(m[1]) || GENERIC_TITLE.test(m[1])) return null;
+  return m[1];
+}
+
+/** A goal label in a form row, possibly glued to its text or wrapped ("项目实施期" / "目标"). */
+const GOAL_LABEL = /^(?:项目)?实施期(?:绩效)?(目标)?|^(?:项目)?年度(?:绩效)?(?:总体)?目标|^年度总体目标/;
+
 interface FormState {
   draft: ProjectDraft | null;
+  /** The draft was opened by a form title (a following 项目名称 row names the same project). */
+  titled: boolean;
+  /** Goal text being collected after a goal label: its parts, and whether the label's "目标" wrapped. */
+  goal: { parts: string[]; tail: boolean } | null;
   ind: IndicatorRowState | null;
   funds: { weight: number | null; score: number | null } | null;
   total: { weight: number | null; score: number | null } | null;
@@ -118,10 +143,12 @@ interface FormState {
 
 export function recognizeForms(ctx: RecognizeContext): ProjectDraft[] {
   const drafts: ProjectDraft[] = [];
-  const st: FormState = { draft: null, ind: null, funds: null, total: null, expectGoal: false };
+  const st: FormState = { draft: null, titled: false, goal: null, ind: null, funds: null, total: null, expectGoal: false };
   const close = () => {
+    flushGoal(st);
     if (st.draft) finishScore(st);
     st.draft = null;
+    st.titled = false;
     st.ind = null;
     st.funds = null;
     st.total = null;
@@ -131,6 +158,15 @@ export function recognizeForms(ctx: RecognizeContext): ProjectDraft[] {
   for (const block of ctx.seg.blocks) {
     if (block.type !== 'table') {
       const text = cleanText(block.text);
+      const titled = formTitleName(text);
+      if (titled) {
+        close();
+        st.draft = newDraft(titled, 'form', ctx.ref(block.line_start));
+        st.titled = true;
+        drafts.push(st.draft);
+        ctx.claim(block.line_start, block.line_end, 'projects');
+        continue;
+      }
       if (CLOSES_FORM.test(text) || block.type === 'heading') {
         close();
         continue;
@@ -141,6 +177,12 @@ export function recognizeForms(ctx: RecognizeContext): ProjectDraft[] {
         st.expectGoal = text === '年度绩效目标';
         continue;
       }
+      if (st.goal && !st.ind) {
+        addGoalPart(st, text);
+        ctx.claim(block.line_start, block.line_end, 'projects');
+        continue;
+      }
+      if (st.ind && readIndicatorText(block.text, block.line_start, ctx, st)) continue;
       if (st.expectGoal && !st.ind) {
         setIfEmpty(st.draft, 'annual_goal', text);
         ctx.claim(block.line_start, block.line_end, 'projects');
@@ -175,12 +217,36 @@ function readTableBlock(
     const kv = readKv(row);
     const named = kv.find(([f]) => f === 'name');
     if (named && named[1]) {
-      close();
-      st.draft = newDraft(named[1], 'form', src);
-      drafts.push(st.draft);
+      if (st.titled && st.draft && st.draft.indicators.length === 0) {
+        // The form's own 项目名称 row under its title: the same project, named as the form states it.
+        st.draft.name = named[1];
+        st.titled = false;
+      } else {
+        close();
+        st.draft = newDraft(named[1], 'form', src);
+        drafts.push(st.draft);
+      }
     }
     if (!st.draft) continue;
     const d = st.draft;
+    if (kv.length === 0 && !st.ind) {
+      const first = row.cells.find((c) => c.trim())?.replace(/\s+/g, '') ?? '';
+      const m = GOAL_LABEL.exec(first);
+      if (m && keyField(first) === null) {
+        flushGoal(st);
+        st.goal = { parts: [], tail: !m[0].endsWith('目标') };
+        const rest = row.cells.slice(row.cells.indexOf(row.cells.find((c) => c.trim()) ?? '') + 1);
+        addGoalPart(st, [first.slice(m[0].length), ...rest].map(goalCellText).join(''));
+        ctx.claim(row.line, row.line, 'projects');
+        continue;
+      }
+      if (st.goal && !parseIndicatorHeader(row.cells)) {
+        addGoalPart(st, row.cells.map(goalCellText).join(''));
+        ctx.claim(row.line, row.line, 'projects');
+        continue;
+      }
+    }
+    flushGoal(st);
 
     if (kv.length > 0) {
       st.ind = null;
@@ -222,6 +288,56 @@ function readTableBlock(
   }
 }
 
+/**
+ * A cell on a goal line, without what a neighbouring column put there: a funding key and its amount
+ * ("其他资金：" … "4200.00"), printed on the same line when the goal sits beside the funding block.
+ */
+function goalCellText(cell: string): string {
+  const t = cleanText(cell)
+    .trim()
+    .replace(/^(其中[:：]?)?(其他资金|财政拨款|财政资金|上年结转(资金)?|当年财政拨款|(年度)?资金总额)[:：]\s*/, '');
+  return /^[-−]?[\d,，]+(\.\d+)?$/.test(t) ? '' : t;
+}
+
+function addGoalPart(st: FormState, text: string): void {
+  if (!st.goal) return;
+  let t = cleanText(text).trim();
+  // The wrapped label's tail ("项目实施期" / "目标"), alone or glued to the text's next line.
+  if (st.goal.tail && /^目标/.test(t)) {
+    t = t.slice(2).trim();
+    st.goal.tail = false;
+  }
+  if (t) st.goal.parts.push(t);
+}
+
+function flushGoal(st: FormState): void {
+  if (st.goal && st.draft) {
+    const text = st.goal.parts.join('').trim();
+    if (text) setIfEmpty(st.draft, 'annual_goal', text);
+  }
+  st.goal = null;
+}
+
+/**
+ * An indicator row that came out as one line of text, its cells separated by spaces
+ * ("效益指标 固定资产利用率 ≥100%"): split at spaces, the value is everything from the first
+ * value-looking token on.
+ */
+function readIndicatorText(text: string, line: number, ctx: RecognizeContext, st: FormState): boolean {
+  if (!st.ind || !st.draft) return false;
+  const tokens = cleanText(text).trim().split(/\s+/).filter((t) => t);
+  if (tokens.length < 2) return false;
+  const k = tokens.findIndex((t, i) => i >= 1 && /^[≥≤=<>＞＜≧≦]|^[-+]?\d|%$|^(是|否|达标|合格|良好|优|提高|提升|降低|下降|明显|有效)/.test(t));
+  if (k < 1) return false;
+  const cells = [...tokens.slice(0, k), tokens.slice(k).join(' ')];
+  const ind = readIndicatorRow({ cells, raw: cells, line }, st.ind, ctx.ref(line));
+  if (!ind) return false;
+  st.draft.indicators.push(ind);
+  addSource(st.draft, ctx.ref(line));
+  ctx.claim(line, line, 'indicators');
+  return true;
+}
+
 function applyField(d: ProjectDraft, f: Field, raw: string, ctx: RecognizeContext): void {
   const v = checkedOption(raw);
   if (!v || f === 'ignore' || f === 'name') return;
@@ -255,6 +371,12 @@ function readFunding(row: Row, d: ProjectDraft, st: FormState): boolean {
     .map((c) => parseNumber(c))
     .filter((p) => p.ok)
     .map((p) => (p.ok ? p.value.toNumber() : 0));
+  // A budget form states one amount (资金总额: 1778.31): the project's budget.
+  if (nums.length === 1) {
+    setIfEmpty(d, 'budget', nums[0]);
+    st.funds = { weight: null, score: null };
+    return true;
+  }
   // Money in a self-evaluation table is printed in 万元 (项目资金(万元)).
   if (nums[0] !== undefined) setIfEmpty(d, 'initial_budget', nums[0]);
   if (nums[1] !== undefined) setIfEmpty(d, 'budget', nums[1]);

@@ -9,6 +9,7 @@ import type { RecognizeContext } from '../context.js';
 import type { ProjectDraft } from './draft.js';
 import { recognizeForms } from './forms.js';
 import { recognizeProjectTables } from './table-list.js';
+import { recognizeGoalTables } from './goal-table.js';
 import { recognizeNarrativeLists } from './narrative-list.js';
 import { recognizeSpendingList } from './spending-list.js';
 import { recognizeEvaluations } from './evaluation.js';
@@ -17,9 +18,18 @@ import { mergeDrafts } from './merge.js';
 export function recognizeProjects(ctx: RecognizeContext, tables: Table[], document_id: string): Project[] {
   const drafts: ProjectDraft[] = [];
   // A failing source module must not take the others down: bad input degrades to a warning.
+  let covered: Array<[number, number]> = [];
   const sources: Array<[string, () => ProjectDraft[]]> = [
     ['项目绩效目标表/申报表/自评表', () => recognizeForms(ctx)],
-    ['项目支出预算表', () => recognizeProjectTables(ctx, tables)],
+    [
+      '项目绩效目标一览表',
+      () => {
+        const r = recognizeGoalTables(ctx);
+        covered = r.covered;
+        return r.drafts;
+      },
+    ],
+    ['项目支出预算表', () => recognizeProjectTables(ctx, tables, covered)],
     ['项目情况说明', () => recognizeNarrativeLists(ctx)],
     ['项目支出说明', () => recognizeSpendingList(ctx)],
     ['绩效自评与评价报告', () => recognizeEvaluations(ctx)],

@@ -28,22 +28,51 @@ function sameBudget(a: ProjectDraft, b: ProjectDraft): boolean {
   return va !== null && vb !== null && va === vb;
 }
 
+/** Both units named and different; a unit name cut by a wrapped cell (one a prefix or suffix of the other) is the same. */
+function differentUnits(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const x = a.replace(/\s+/g, '');
+  const y = b.replace(/\s+/g, '');
+  if (x.length < 2 || y.length < 2) return false;
+  if (x === y) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  // "杭州市公安局" and "杭州市公安局交通管理支队" are two units; "杭州市公安局交通治安分局（水上" is a cut of
+  // "杭州市公安局交通治安分局（水上治安分局）": a cut leaves its brackets unbalanced.
+  const open = (short.match(/[(（]/g) ?? []).length;
+  const close = (short.match(/[)）]/g) ?? []).length;
+  if (open === close) return true;
+  return !(long.startsWith(short) || long.endsWith(short));
+}
+
+function unitConflict(a: ProjectDraft, b: ProjectDraft): boolean {
+  return a.origin === 'table' && b.origin === 'table' && differentUnits(a.implementing_unit, b.implementing_unit);
+}
+
 function mayMerge(a: ProjectDraft, b: ProjectDraft): boolean {
   const ka = nameKey(a.name);
   const kb = nameKey(b.name);
   if (!ka || !kb) return false;
+  // Two table rows of different units ("日常保障运行" of each unit) are different projects.
+  if (unitConflict(a, b)) return false;
   if (ka === kb) return true;
   if (a.code && b.code && a.code !== b.code) return false;
   return sameBudget(a, b) && similarNames(ka, kb);
 }
 
 export function mergeDrafts(drafts: ProjectDraft[], document_id: string): Project[] {
-  const ordered = [...drafts].sort((x, y) => ORIGIN_RANK[x.origin] - ORIGIN_RANK[y.origin]);
+  // Table rows naming their unit go before rows that lost it, so that the latter join the right unit.
+  const unitless = (d: ProjectDraft) => (d.origin === 'table' && !d.implementing_unit ? 1 : 0);
+  const ordered = [...drafts].sort((x, y) => ORIGIN_RANK[x.origin] - ORIGIN_RANK[y.origin] || unitless(x) - unitless(y));
   // Greedy clustering in source-priority order: a draft joins the first cluster with a member it may merge with.
   const clusters: ProjectDraft[][] = [];
   for (const d of ordered) {
     if (!nameKey(d.name)) continue;
-    const c = clusters.find((cl) => cl.some((m) => mayMerge(m, d)));
+    // A function classification ("科学技术支出（类）应用研究（款）…（项）") is never a project.
+    if (/[(（]类[)）].*[(（]款[)）]/.test(d.name)) continue;
+    // A row without its unit must not chain the same name of two units into one project.
+    const candidates = clusters.filter((cl) => cl.some((m) => mayMerge(m, d)) && !cl.some((m) => unitConflict(m, d)));
+    // Several units have a project of this name: the one with the same budget.
+    const c = (unitless(d) && candidates.find((cl) => cl.some((m) => sameBudget(m, d)))) || candidates[0];
     if (c) c.push(d);
     else clusters.push([d]);
   }

@@ -19,6 +19,7 @@ interface Columns {
   type: number;
   use: number;
   code: number;
+  unit: number;
 }
 
 const norm = (c: string) => cleanText(c).replace(/\s+/g, '').replace(/[(（]万?元[)）]$/, '');
@@ -43,6 +44,7 @@ function findColumns(cells: string[]): Columns | null {
     type: n.findIndex((c) => /^项目(类型|类别|属性)$/.test(c)),
     use: n.findIndex((c) => /用途|支出方向|主要内容/.test(c)),
     code: n.findIndex((c) => /^项目(编码|代码|编号)$/.test(c)),
+    unit: n.findIndex((c) => /^((二级|三级)?(预算)?单位(名称)?|资金使用单位)$/.test(c)),
   };
 }
 
@@ -50,6 +52,8 @@ function readRow(row: Row, cols: Columns, unit: MoneyUnit, ctx: RecognizeContext
   const raw = (row.cells[cols.name] ?? '').trim();
   const name = raw.replace(/^项目\s*\d+\s*[:：]\s*/, '');
   if (!name || /^(合计|小计|总计|项目名称)$/.test(name.replace(/\s+/g, ''))) return null;
+  // A function-classification line ("教育支出（类）其他教育支出（款）…（项）") is a subtotal, not a project.
+  if (/[(（](类|款|项)[)）]$/.test(name.replace(/\s+/g, ''))) return null;
   const budget = moneyToWan(row.cells[cols.budget] ?? '', unit);
   if (budget === null) return null;
   const d = newDraft(name, 'table', ctx.ref(row.line));
@@ -61,6 +65,7 @@ function readRow(row: Row, cols: Columns, unit: MoneyUnit, ctx: RecognizeContext
   }
   if (cols.use >= 0) setIfEmpty(d, 'overview', (row.cells[cols.use] ?? '').trim());
   if (cols.code >= 0) setIfEmpty(d, 'code', (row.cells[cols.code] ?? '').replace(/\s+/g, ''));
+  if (cols.unit >= 0) setIfEmpty(d, 'implementing_unit', cleanText(row.cells[cols.unit] ?? '').replace(/\s+/g, ''));
   ctx.claim(row.line, row.line, 'projects');
   return d;
 }
@@ -75,11 +80,14 @@ function unitBefore(ctx: RecognizeContext, line: number): MoneyUnit {
   return ctx.unit;
 }
 
-export function recognizeProjectTables(ctx: RecognizeContext, tables: Table[]): ProjectDraft[] {
+/** `skip`: line ranges already read by another project table reader (goal-table.ts). */
+export function recognizeProjectTables(ctx: RecognizeContext, tables: Table[], skip: Array<[number, number]> = []): ProjectDraft[] {
   const drafts: ProjectDraft[] = [];
-  const covered: Array<[number, number]> = [];
+  const covered: Array<[number, number]> = [...skip];
+  const overlaps = (s: number, e: number) => skip.some(([a, b]) => s <= b && e >= a);
   for (const t of tables) {
     if (t.kind !== 'project_expenditure') continue;
+    if (overlaps(t.source.line_start, t.source.line_end)) continue;
     const cols = findColumns(t.columns.map((c) => c.split('/').pop() ?? c));
     if (!cols) continue;
     covered.push([t.source.line_start, t.source.line_end]);
@@ -90,7 +98,7 @@ export function recognizeProjectTables(ctx: RecognizeContext, tables: Table[]): 
   }
   for (const b of ctx.seg.blocks) {
     if (b.type !== 'table') continue;
-    if (covered.some(([s, e]) => b.line_start >= s && b.line_end <= e)) continue;
+    if (covered.some(([s, e]) => b.line_start >= s && b.line_end <= e) || overlaps(b.line_start, b.line_end)) continue;
     let cols: Columns | null = null;
     let unit: MoneyUnit = ctx.unit;
     for (const row of b.rows) {

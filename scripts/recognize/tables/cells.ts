@@ -54,3 +54,17 @@ export function stripNumbering(label: string): string {
 export function isBlank(cell: string | undefined): boolean {
   return cell === undefined || cell.trim() === '';
 }
+
+/**
+ * The 基本支出 column when its merged group header was lost and only "小计 | 人员经费 | 公用经费" remain
+ * (the group title printed above the grid): a bare 小计 directly followed by a 人员… column and a
+ * 公用… column. -1 when the table has its own 基本支出 column or no such shape.
+ */
+export function orphanBasicColumn(columns: string[]): number {
+  const c = columns.map(compact);
+  if (c.some((x) => /基本支出/.test(x))) return -1;
+  for (let i = 0; i + 2 < c.length; i++) {
+    if (/^小计$/.test(c[i]) && /人员|工资福利/.test(c[i + 1]) && /公用|商品和服务/.test(c[i + 1] + c[i + 2])) return i;
+  }
+  return -1;
+}

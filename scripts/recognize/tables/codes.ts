@@ -19,14 +19,17 @@ export class CodeContext {
   private lastLevel = 0;
   constructor(private readonly shortIsKuan: boolean) {}
 
-  /** Full code for a raw code text, or null when it cannot be completed. */
-  resolve(raw: string): string | null {
+  /**
+   * Full code for a raw code text, or null when it cannot be completed. `as` says which part a bare
+   * 2-digit code is when its column tells (separate 款 / 项 columns, each row filling only its own).
+   */
+  resolve(raw: string, as?: 'kuan' | 'xiang'): string | null {
     const c = raw.replace(/\s+/g, '');
     let full: string | null = null;
     if (/^\d{3}$|^\d{5}$|^\d{7}$/.test(c)) full = c;
     else if (/^\d{2}$/.test(c)) {
       // a bare 2-digit part: 款 under the last 类, or 项 under the last 款 when the layout has no 7-digit codes
-      const asXiang = !this.shortIsKuan && this.lastLevel >= 2 && this.last[2];
+      const asXiang = as ? as === 'xiang' && !!this.last[2] : !this.shortIsKuan && this.lastLevel >= 2 && this.last[2];
       const parent = asXiang ? this.last[2] : this.last[1];
       full = parent ? parent + c : null;
     }
@@ -55,7 +58,10 @@ export function readCode(
   nameCol: number,
   ctx: CodeContext,
 ): CodedLabel | null {
-  const parts = codeCols.map((i) => compact(cells[i] ?? '')).filter((p) => p !== '');
+  const all = codeCols.map((i) => compact(cells[i] ?? ''));
+  const parts = all.filter((p) => p !== '');
+  // separate 类/款/项 columns with only this row's own part filled: its column says which part it is
+  const own = codeCols.length === 3 && parts.length === 1 && /^\d{2}$/.test(parts[0]) ? (all[1] !== '' ? 'kuan' : all[2] !== '' ? 'xiang' : undefined) : undefined;
   let name = (cells[nameCol] ?? '').trim();
   let raw: string | null = null;
   if (parts.length > 0 && parts.every((p) => /^\d{2,7}$/.test(p))) {
@@ -70,7 +76,7 @@ export function readCode(
     }
   }
   if (!raw) return null;
-  const code = ctx.resolve(raw);
+  const code = ctx.resolve(raw, own);
   if (!code) return null;
   return { code, level: LEVEL[code.length], name: name.replace(/\s+/g, '') };
 }

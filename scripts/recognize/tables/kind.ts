@@ -16,7 +16,7 @@ const TITLE_RULES: Array<[RegExp, TableKind]> = [
   [/政府性基金/, 'government_fund'],
   [/国有资本经营/, 'state_capital'],
   [/财政拨款收支|财政收支|财政拨款收入支出|财政拨款收入和支出/, 'fiscal_appropriation_summary'],
-  [/收支.*总表|收入支出.*总表|收支预算表|收支决算表|收入支出决算表|收入支出预算表/, 'income_expenditure_summary'],
+  [/收支.*总表|收入支出.*总表|收支预算表|收支决算表|收入支出决算表|收入支出预算表|收支总体情况表|收支总体表/, 'income_expenditure_summary'],
   [/(一般公共预算|财政拨款).*基本支出|基本支出.*(预算|决算)?表$/, 'general_budget_basic_expenditure'],
   [/一般公共预算.*支出|财政拨款支出/, 'general_budget_expenditure'],
   [/项目支出.*表/, 'project_expenditure'],
@@ -26,6 +26,8 @@ const TITLE_RULES: Array<[RegExp, TableKind]> = [
 
 export function classifyTable(title: string, columns: string[]): TableKind {
   const t = compact(title).replace(/[“”"'‘’]/g, '');
+  // a table of contents lists every table's name (…政府采购…): it is none of them
+  if (/^目录$/.test(t)) return 'other';
   for (const [re, kind] of TITLE_RULES) if (re.test(t)) return refine(kind, columns);
   return fromHeader(columns);
 }
@@ -33,8 +35,9 @@ export function classifyTable(title: string, columns: string[]): TableKind {
 /** A title keyword can be too broad; the header settles it. */
 function refine(kind: TableKind, columns: string[]): TableKind {
   const h = columns.join('|');
-  // "一般公共预算支出表" whose columns are economic codes with 人员经费/公用经费 is the basic table
-  if (kind === 'general_budget_expenditure' && /人员经费/.test(h) && /公用经费/.test(h)) return 'general_budget_basic_expenditure';
+  // "一般公共预算支出表" whose columns are economic codes with 人员经费/公用经费 is the basic table —
+  // unless it also has a 项目支出 column (then 人员经费/公用经费 are the parts of its 基本支出)
+  if (kind === 'general_budget_expenditure' && /人员经费/.test(h) && /公用经费/.test(h) && !/项目支出/.test(h)) return 'general_budget_basic_expenditure';
   return kind;
 }
 

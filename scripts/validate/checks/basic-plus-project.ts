@@ -59,7 +59,12 @@ export function checkBasicPlusProject(doc: CheckDoc): Finding[] {
   // all three read from one 合计 row: already checked with its table above
   if (total !== null && basic !== null && project !== null && lines.size > 1) {
     const src = doc.totals_sources.current_year_expenditure ?? doc.totals_sources.basic_expenditure ?? ref(1);
-    const f = mismatch('basic_plus_project', 'error', `文档本年支出合计与基本支出（${basic}）＋项目支出（${project}）之和不符`, sum([basic, project]), total, src, 2);
+    // the 支出总表 合计 row that gave 基本支出 may add 经营支出 / 上缴上级 / 对附属单位补助 beside them
+    const basicLine = doc.totals_sources.basic_expenditure?.line_start;
+    const from = basicLine === undefined ? null : (doc.tables.find((t) => t.rows.some((r) => r.source_line === basicLine)) ?? null);
+    const extra = from && basicLine !== undefined ? extras(from, basicLine, doc.unit) : 0;
+    const label = extra ? `基本支出（${basic}）＋项目支出（${project}）＋其他支出列（${extra}）` : `基本支出（${basic}）＋项目支出（${project}）`;
+    const f = mismatch('basic_plus_project', 'error', `文档本年支出合计与${label}之和不符`, sum([basic, project, extra]), total, src, 2);
     if (f) out.push(f);
   }
   return out;

@@ -13,6 +13,34 @@ import { economicTables, functionTables, tableName, type TableRows } from './row
 
 const ref = (file: string, a: number, b = a) => ({ file, line_start: Math.min(a, b), line_end: Math.max(a, b) });
 
+/** Where a table starts in the source (its first row when the table record is missing). */
+function position(t: TableRows): number {
+  return t.table?.source.line_start ?? Math.min(Number.MAX_SAFE_INTEGER, ...t.rows.map((r) => r.line));
+}
+
+/**
+ * The counterpart of a table (at line `at`) among `candidates` (at `pos`): among those `preferred`
+ * when any are (e.g. whose 合计 agrees), the nearest in the document (ties: the earlier one). A
+ * document that repeats its set of tables (per 预算单位, or printed twice) thus compares each table
+ * once, with its own set, so findings grow with the number of tables, not with its square.
+ */
+export function counterpart<T>(at: number, candidates: T[], pos: (c: T) => number, preferred: (c: T) => boolean = () => true): T | null {
+  const pool = candidates.some(preferred) ? candidates.filter(preferred) : candidates;
+  let best: T | null = null;
+  let bestD = Infinity;
+  let bestP = Infinity;
+  for (const c of pool) {
+    const p = pos(c);
+    const d = Math.abs(p - at);
+    if (d < bestD || (d === bestD && p < bestP)) {
+      best = c;
+      bestD = d;
+      bestP = p;
+    }
+  }
+  return best;
+}
+
 function tableTotal(doc: CheckDoc, t: TableRows): number | null {
   const tr = t.table ? totalRow(t.table, doc.unit) : null;
   if (tr?.total != null) return tr.total;
@@ -30,11 +58,15 @@ function incomeVsExpenditure(doc: CheckDoc, fts: TableRows[]): Finding[] {
     const ti = totalOf.get(inc) ?? null;
     if (ti === null) continue;
     const byCode = new Map(inc.rows.map((r) => [r.code, r]));
-    for (const exp of exps) {
+    // Final accounts (and budgets with 结转) may legitimately differ by function; compare rows only
+    // when the two tables add up to the same 合计 — and only with the nearest such 支出表.
+    const agreeing = exps.filter((exp) => {
       const te = totalOf.get(exp) ?? null;
-      // Final accounts (and budgets with 结转) may legitimately differ by function; compare rows only
-      // when the two tables add up to the same 合计.
-      if (te === null || !compare(ti, te).agrees) continue;
+      return te !== null && compare(ti, te).agrees;
+    });
+    const exp = counterpart(position(inc), agreeing, position);
+    if (exp) {
+      const te = totalOf.get(exp)!;
       for (const e of exp.rows) {
         const i = byCode.get(e.code);
         if (!i || i.values.total == null || e.values.total == null) continue;
@@ -74,26 +106,34 @@ function fiscalGeneralColumn(table: Table, unit: '万元' | '元'): Map<string, 
 
 function generalVsFiscal(doc: CheckDoc, fts: TableRows[]): Finding[] {
   const out: Finding[] = [];
-  const fiscal = doc.tables.filter((t) => t.kind === 'fiscal_appropriation_summary' && !t.empty);
-  const general = fts.filter((t) => t.kind === 'general_budget_expenditure');
-  for (const f of fiscal) {
-    const col = fiscalGeneralColumn(f, doc.unit);
-    if (col.size === 0) continue;
-    for (const g of general) {
-      for (const r of g.rows.filter((x) => x.level === 1)) {
-        const hit = col.get(functionKey(r.name));
-        if (!hit || r.values.total == null) continue;
-        const what = `${tableName(g)}与《${f.title}》一般公共预算列不一致：${r.code} ${r.name}（第 ${r.line} 行 vs 第 ${hit.line} 行）`;
-        const x = mismatch('cross_table', 'error', what, hit.value, r.values.total, ref(doc.source_file, r.line, hit.line));
-        if (x) out.push(x);
-      }
-      const total = g.table ? totalRow(g.table, doc.unit) : null;
-      const hit = col.get('本年支出合计');
-      if (total?.total != null && hit) {
-        const what = `${tableName(g)}合计与《${f.title}》一般公共预算本年支出合计不一致（第 ${total.line} 行 vs 第 ${hit.line} 行）`;
-        const x = mismatch('cross_table', 'error', what, hit.value, total.total, ref(doc.source_file, total.line, hit.line));
-        if (x) out.push(x);
-      }
+  const fiscal = doc.tables
+    .filter((t) => t.kind === 'fiscal_appropriation_summary' && !t.empty)
+    .map((table) => ({ table, col: fiscalGeneralColumn(table, doc.unit) }))
+    .filter((x) => x.col.size > 0);
+  // a 财政拨款支出表 (same kind, but 政府性基金 … too) is not compared with the 一般公共预算 column
+  const general = fts.filter((t) => t.kind === 'general_budget_expenditure' && !(/财政拨款/.test(t.table?.title ?? '') && !/一般公共预算/.test(t.table?.title ?? '')));
+  for (const g of general) {
+    const gTotal = g.table ? totalRow(g.table, doc.unit) : null;
+    // its own 财政拨款收支总表: the nearest, preferring one whose 一般公共预算 本年支出合计 agrees
+    const agrees = (x: (typeof fiscal)[number]) => {
+      const hit = x.col.get('本年支出合计');
+      return gTotal?.total != null && hit !== undefined && compare(hit.value, gTotal.total).agrees;
+    };
+    const pick = counterpart(position(g), fiscal, (x) => x.table.source.line_start, agrees);
+    if (!pick) continue;
+    const { table: f, col } = pick;
+    for (const r of g.rows.filter((x) => x.level === 1)) {
+      const hit = col.get(functionKey(r.name));
+      if (!hit || r.values.total == null) continue;
+      const what = `${tableName(g)}与《${f.title}》一般公共预算列不一致：${r.code} ${r.name}（第 ${r.line} 行 vs 第 ${hit.line} 行）`;
+      const x = mismatch('cross_table', 'error', what, hit.value, r.values.total, ref(doc.source_file, r.line, hit.line));
+      if (x) out.push(x);
+    }
+    const hit = col.get('本年支出合计');
+    if (gTotal?.total != null && hit) {
+      const what = `${tableName(g)}合计与《${f.title}》一般公共预算本年支出合计不一致（第 ${gTotal.line} 行 vs 第 ${hit.line} 行）`;
+      const x = mismatch('cross_table', 'error', what, hit.value, gTotal.total, ref(doc.source_file, gTotal.line, hit.line));
+      if (x) out.push(x);
     }
   }
   return out;
@@ -108,20 +148,28 @@ function generalBasicVsEconomic(doc: CheckDoc, fts: TableRows[]): Finding[] {
       .filter((t) => t.kind === 'general_budget_basic_expenditure' && !doc.basic_expenditure_by_economic.some((r) => r.table_id === t.id))
       .map((table) => ({ table, table_id: table.id, kind: table.kind, rows: [] })),
   ];
-  for (const g of general) {
-    const gt = g.table ? totalRow(g.table, doc.unit) : null;
-    if (gt?.basic == null) continue;
-    for (const e of econ) {
+  // each 基本支出表's 合计: its 合计 row; side-by-side layouts have no single 合计: Σ 类
+  const valued = econ
+    .map((e) => {
       const et = e.table ? totalRow(e.table, doc.unit) : null;
       let value: number | null = et?.total ?? null;
       let line = et?.line ?? 0;
-      // side-by-side layouts have no single 合计: 人员经费合计 + 公用经费合计, else Σ 类
       if (value === null && e.rows.length > 0) {
         const top = e.rows.filter((r) => r.level === 1);
         value = sum(top.map((r) => r.values.total));
         line = top[0]?.line ?? 0;
       }
-      if (value === null || line === 0) continue;
+      return { ...e, value, line };
+    })
+    .filter((e): e is typeof e & { value: number } => e.value !== null && e.line !== 0);
+  for (const g of general) {
+    const gt = g.table ? totalRow(g.table, doc.unit) : null;
+    if (gt?.basic == null) continue;
+    const basic = gt.basic;
+    // its own 基本支出表: the nearest, preferring one whose 合计 agrees
+    const e = counterpart(position(g), valued, position, (x) => compare(basic, x.value).agrees);
+    if (e) {
+      const { value, line } = e;
       const what = `${tableName(g)}的基本支出合计与${tableName(e)}的合计不一致（第 ${gt.line} 行 vs 第 ${line} 行）`;
       const x = mismatch('cross_table', 'error', what, gt.basic, value, ref(doc.source_file, gt.line, line), Math.max(1, e.rows.filter((r) => r.level === 1).length));
       if (x) out.push(x);

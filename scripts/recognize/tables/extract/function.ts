@@ -6,7 +6,7 @@ import type { FunctionExpenditure, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { CodeContext, isFunctionCode, readCode } from '../codes.js';
 import { codeLayout, findCol, readAmount, tableUnit } from './common.js';
-import { compact } from '../cells.js';
+import { compact, orphanBasicColumn } from '../cells.js';
 import { sumExact } from '../../../normalize/amount.js';
 
 export const FUNCTION_KINDS = new Set(['expenditure', 'general_budget_expenditure', 'government_fund', 'state_capital']);
@@ -18,7 +18,7 @@ export function amountColumns(columns: string[]) {
   const ownBasic = columns.some((c) => /^基本支出(\/(合计|小计))?$/.test(compact(c)));
   return {
     total: findCol(columns, /(合计|总计|小计)$/, named),
-    basic: findCol(columns, /基本支出/, named),
+    basic: ((b) => (b >= 0 ? b : orphanBasicColumn(columns)))(findCol(columns, /基本支出/, named)),
     project: findCol(columns, /项目支出/, named),
     /** columns to add up for 基本支出 when it has no column of its own (else empty) */
     basicParts: !ownBasic && parts.length >= 2 ? parts : [],

@@ -21,22 +21,41 @@ function categoryOf(text: string): Cat | null {
 
 export function extractProcurement(ctx: RecognizeContext, t: Table): Procurement[] {
   if (t.kind !== 'procurement' || t.empty) return [];
+  // a 支出表 by function code whose title picked up a "政府采购项目" column group (header fragments
+  // printed above the grid) is no purchase list: its 支出总计 is not the 政府采购 total
+  const h = t.columns.map(compact).join('|');
+  if (/科目编码|科目名称/.test(h) && /基本支出/.test(h) && /项目支出/.test(h)) return [];
   const unit = tableUnit(ctx, t);
   const out: Procurement[] = [];
-  const catCol = findCol(t.columns, /采购类别|采购类型|品目类别/);
+  const catCol = findCol(t.columns, /采购类别|采购类型|品目类别|品目大类/);
   const catCols = t.columns
     .map((c, i) => ({ cat: /^(货物|工程|服务)(类|采购)?$/.test(lastSeg(c)) ? categoryOf(lastSeg(c)) : null, i }))
     .filter((x): x is { cat: Cat; i: number } => x.cat !== null);
   const amountCol = findCol(t.columns, /(合计|小计|总计|金额|预算数|采购预算)$/, /数量|单位|编码|名称/);
   const labelCol = (() => {
-    for (const re of [/采购品名|品目名称|品目/, /采购项目/, /项目名称/]) {
-      const i = findCol(t.columns, re);
+    for (const re of [/采购品名|品目名称/, /采购项目/, /项目名称/, /品目/]) {
+      const i = findCol(t.columns, re, /大类|类别/);
       if (i >= 0) return i;
     }
     return 0;
   })();
   const totalRow = t.rows.find((r) => isTotalRow(r.cells));
-  const items = t.rows.filter((r) => r !== totalRow && amountCol >= 0 && readAmount(ctx, r.cells[amountCol], unit, r.source_line) !== null);
+  // subtotal rows of a grouped table ("货物" / a unit name, then its purchases): a label left of the
+  // 品目 column, which itself is blank — they repeat their items' sum and are not purchases
+  const isGroupRow = (r: Table['rows'][number]) => {
+    if (labelCol <= 0 || (r.cells[labelCol] ?? '').trim() !== '') return false;
+    const text = r.cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '' && readAmount(ctx, x.c, unit, r.source_line) === null);
+    return text.length === 1 && text[0].i < labelCol;
+  };
+  const groupCat = new Map<Table['rows'][number], Cat | null>();
+  let current: Cat | null = null;
+  for (const r of t.rows) {
+    if (isGroupRow(r)) {
+      const c = categoryOf(r.cells[catCol >= 0 ? catCol : 0] ?? '');
+      if (c) current = c;
+    } else groupCat.set(r, current);
+  }
+  const items = t.rows.filter((r) => r !== totalRow && !isGroupRow(r) && amountCol >= 0 && readAmount(ctx, r.cells[amountCol], unit, r.source_line) !== null);
 
   const byCat: Record<Cat, Array<{ v: number; line: number }>> = { goods: [], works: [], services: [] };
   for (const r of items) {
@@ -45,7 +64,7 @@ export function extractProcurement(ctx: RecognizeContext, t: Table): Procurement
       .filter((x, i, a) => x && a.indexOf(x) === i)
       .join(' / ');
     out.push({ category: 'item', label: label || '采购项目', amount: v, source: ctx.ref(r.source_line) });
-    const cat = catCol >= 0 ? categoryOf(r.cells[catCol] ?? '') : null;
+    const cat = (catCol >= 0 ? categoryOf(r.cells[catCol] ?? '') : null) ?? groupCat.get(r) ?? null;
     if (cat) byCat[cat].push({ v, line: r.source_line });
   }
 

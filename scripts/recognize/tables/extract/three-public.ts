@@ -7,7 +7,7 @@ import type { StatCount, Table, ThreePublic, ThreePublicItem } from '../../../mo
 import type { RecognizeContext } from '../../context.js';
 import { numberOrNull, sumExact } from '../../../normalize/amount.js';
 import { compact, stripNumbering } from '../cells.js';
-import { findCol, isTotalRow, readAmount, tableUnit } from './common.js';
+import { findCol, isTotalRow, lastSeg, readAmount, tableUnit } from './common.js';
 
 const ITEM_LABELS: Record<ThreePublicItem, string> = {
   total: '“三公”经费合计',
@@ -21,7 +21,7 @@ const ITEM_LABELS: Record<ThreePublicItem, string> = {
 /** Which 三公 item a label names; null for sub-items (国内接待费, 外事接待费) and anything else. */
 export function itemOf(label: string): ThreePublicItem | null {
   const l = compact(label).replace(/[“”"]/g, '');
-  if (/国内|外事|国\(境\)外接待|国（境）外接待|团组|人次|批次|数[（(]|保有量/.test(l)) return null;
+  if (/国内|外事|国\(境\)外接待|国（境）外接待|团组|人次|批次|数[（(]|保有量|机关运行/.test(l)) return null;
   if (/出国/.test(l)) return 'overseas_travel';
   if (/接待/.test(l)) return 'reception';
   if (/购置及运行|购置和运行|公务用车.*小计|^公务用车费?$/.test(l)) return 'vehicles_total';
@@ -33,11 +33,54 @@ export function itemOf(label: string): ThreePublicItem | null {
 
 /** Column name → item: the last header segment, with "小计" naming its parent group. */
 function columnItem(column: string): ThreePublicItem | null {
-  const segs = column.split('/').map(compact);
+  const segs = column.split('/').map(compact).filter((x) => x !== '');
+  if (segs.length === 0) return null;
   let last = segs[segs.length - 1];
-  if (/^(小计|合计)$/.test(last) && segs.length > 1) last = segs[segs.length - 2] + '小计';
+  if (/^(小计|合计)$/.test(last) && segs.length > 1) {
+    // the group the 小计 sums: the outermost header segment naming an item ("公务用车购置及运行费/…/小计")
+    const group = segs.slice(0, -1).map((g) => itemOf(g + '小计')).find((x) => x !== null && x !== 'total');
+    if (group) return group;
+    last = segs[segs.length - 2] + '小计';
+  }
   if (/^(合计|总计)$/.test(last)) return 'total';
-  return itemOf(last);
+  const own = itemOf(last);
+  if (own !== null) return own;
+  // a header cell wrapped over two header rows arrives as two segments ("公务接/待费", "“三公”经/费合计")
+  for (let k = 2; k <= segs.length; k++) {
+    const joined = itemOf(segs.slice(-k).join(''));
+    if (joined !== null) return joined;
+  }
+  return null;
+}
+
+/**
+ * Items of the columns, repairing headers whose merged group titles were lost (printed above the grid):
+ * a bare 小计 directly followed by the 购置/运行维护 columns is the 公务用车 subtotal, not the 合计;
+ * when no column is then the 合计, the leading amount column left of every item column is (its header
+ * reduced to a fragment such as "计"); and a lone unnamed column between 合计 and 公务用车 is 因公出国.
+ */
+function columnItems(columns: string[]): Array<{ item: ThreePublicItem | null; i: number; c: string }> {
+  const out = columns.map((c, i) => ({ item: columnItem(c), i, c }));
+  const isVehiclePart = (x: { item: ThreePublicItem | null } | undefined) => x?.item === 'vehicle_purchase' || x?.item === 'vehicle_operation';
+  for (let k = 0; k < out.length; k++) {
+    const x = out[k];
+    if (x.item === 'total' && /^小计$/.test(compact(x.c)) && isVehiclePart(out[k + 1]) && !out.some((y) => y.item === 'vehicles_total')) x.item = 'vehicles_total';
+  }
+  if (!out.some((x) => x.item === 'total')) {
+    const firstItem = out.findIndex((x) => x.item !== null);
+    const label = out.findIndex((x) => /名称|单位|项目|科目/.test(compact(x.c)));
+    const lead = out.find((x) => x.i > label && x.i < firstItem && !/名称|单位|编码|代码|行次|栏次/.test(compact(x.c)));
+    if (firstItem > 0 && label >= 0 && lead) lead.item = 'total';
+  }
+  // the items come in the fixed order 合计 | 因公出国(境)费 | 公务用车… | 公务接待费: a single unnamed
+  // column (a fragment such as "用") between the 合计 and the 公务用车 columns is 因公出国(境)费
+  const total = out.find((x) => x.item === 'total');
+  const firstVehicle = out.find((x) => x.item === 'vehicles_total' || x.item === 'vehicle_purchase' || x.item === 'vehicle_operation');
+  if (total && firstVehicle && !out.some((x) => x.item === 'overseas_travel')) {
+    const between = out.filter((x) => x.i > total.i && x.i < firstVehicle.i);
+    if (between.length === 1 && between[0].item === null && compact(between[0].c) !== '' && !/名称|单位|编码|代码|行次|栏次/.test(compact(between[0].c))) between[0].item = 'overseas_travel';
+  }
+  return out;
 }
 
 const STAT_KEYS: Array<[RegExp, string]> = [
@@ -91,7 +134,7 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
   }
 
   // items as columns: the total row, the only row, or an exact sum over unit rows
-  const cols = t.columns.map((c, i) => ({ item: columnItem(c), i, c })).filter((x) => x.item !== null);
+  const cols = columnItems(t.columns).filter((x) => x.item !== null);
   if (cols.length === 0) return { items, stats };
   const dataRows = t.rows.filter((r) => r.cells.some((c) => numberOrNull(c) !== null));
   const totalRow = dataRows.find((r) => isTotalRow(r.cells));
@@ -105,7 +148,7 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
     const budget = vals.every((v) => v === null) ? null : sumExact(vals);
     items.push({
       item,
-      label: item === 'total' ? ITEM_LABELS.total : compact(c.split('/').pop() ?? c) || ITEM_LABELS[item],
+      label: item === 'total' || itemOf(lastSeg(c)) !== item ? ITEM_LABELS[item] : lastSeg(c),
       budget,
       actual: null,
       source: ctx.ref(use[0].source_line, use[use.length - 1].source_line),

@@ -108,8 +108,11 @@ export function collectTotals(
     if (!(carryCol >= 0 && at(carryCol))) set('expenditure_total', total, row.source_line);
   }
 
-  // 4. 一般公共预算支出表 total
-  for (const t of tables.filter((x) => x.kind === 'general_budget_expenditure' && !x.empty)) {
+  // 4. 一般公共预算支出表 total — a 财政拨款支出表 (same kind, wider scope: also 政府性基金 …) only when
+  //    no table says 一般公共预算
+  const general = tables.filter((x) => x.kind === 'general_budget_expenditure' && !x.empty);
+  const saysGeneral = (t: Table) => /一般公共预算/.test(compact(t.title));
+  for (const t of [...general.filter(saysGeneral), ...general.filter((x) => !saysGeneral(x))]) {
     const row = t.rows.find((r) => isTotalRow(r.cells));
     if (!row) continue;
     const cols = amountColumns(t.columns);
@@ -133,7 +136,17 @@ export function collectTotals(
     if (empty) set('three_public_total', 0, empty.source.line_start, empty.source.line_end);
   }
 
-  // 7. 政府采购
+  // 7. 机关运行经费 published as a column of the 三公 table ("“三公”经费和机关运行经费预算表") or as a
+  //    table of its own ("一般公共预算机关运行经费支出预算表"): its 合计 row, or its only row
+  for (const t of tables.filter((x) => (x.kind === 'three_public' || /机关运行(经)?费/.test(compact(x.title))) && !x.empty)) {
+    const col = t.columns.findIndex((c) => /机关运行(经)?费/.test(compact(c)));
+    if (col < 0) continue;
+    const data = t.rows.filter((r) => r.cells.some((c) => isNumberCell(c)));
+    const row = data.find((r) => isTotalRow(r.cells)) ?? (t.kind === 'three_public' && data.length === 1 ? data[0] : undefined);
+    if (row) set('operating_expenses', readAmount(ctx, row.cells[col], tableUnit(ctx, t), row.source_line), row.source_line);
+  }
+
+  // 8. 政府采购
   const proc = procurement.find((p) => p.category === 'total');
   if (proc) set('procurement_total', proc.amount, proc.source.line_start, proc.source.line_end);
   return out;
