@@ -64,7 +64,9 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
       line: null,
       severity: 'error',
       action: 'skipped',
-      message: '无法识别部门名称（正文中没有“××局/委/办… 20××年部门预算/决算”样式的标题）；可在 .meta.yaml 中设置 department',
+      message: looksLikeDisclosure(seg)
+        ? '无法识别部门名称（正文中没有“××局/委/办… 20××年部门预算/决算”样式的标题）；可在 .meta.yaml 中设置 department'
+        : '这份文件看起来不是部门预算/决算公开文件（正文中既没有“部门预算/决算”字样，也没有收支总表、支出总表等预算表格），已跳过；如果它确实是，请在 .meta.yaml 中设置 department',
     });
     return { document: null, errors };
   }
@@ -141,3 +143,17 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
 
 export type TotalsSources = Record<string, SourceRef>;
 export type { Totals };
+
+/**
+ * Whether a text reads like a budget/final-account disclosure at all, so a notice or an application
+ * form dropped among the sources is told apart from a disclosure whose title the recognizer missed.
+ */
+export function looksLikeDisclosure(seg: { blocks: Array<{ type: string; text?: string; rows?: Array<{ cells: string[] }> }> }): boolean {
+  const KEYS = /部门(?:预算|决算)|(?:预算|决算)草案|收支(?:预算)?总(?:表|体情况表)|支出(?:预算)?总表|收入(?:预算)?总表|财政拨款收支|三公.{0,2}经费/;
+  let hits = 0;
+  for (const b of seg.blocks) {
+    const text = b.type === 'table' ? (b.rows ?? []).map((r) => r.cells.join(' ')).join('\n') : (b.text ?? '');
+    if (KEYS.test(text) && ++hits >= 2) return true;
+  }
+  return false;
+}

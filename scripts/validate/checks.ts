@@ -11,6 +11,7 @@ import { checkCrossTable } from './checks/cross-table.js';
 import { checkProjectCodes, checkProjectSum } from './checks/projects.js';
 import { checkBalance } from './checks/balance.js';
 import { checkProcurement, checkThreePublic } from './checks/components.js';
+import { checkPlausibility } from './checks/plausibility.js';
 
 export { TOLERANCE } from './util.js';
 
@@ -24,6 +25,7 @@ const CHECKS: Array<(doc: Omit<DocumentRecord, 'findings' | 'disclosure'>) => Fi
   checkProjectCodes,
   checkThreePublic,
   checkProcurement,
+  checkPlausibility,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
