@@ -27,6 +27,7 @@ import { extractThreePublic } from './extract/three-public.js';
 import { extractProcurement } from './extract/procurement.js';
 import { collectTotals } from './extract/totals.js';
 import { splitUnitSections } from './sections.js';
+import { recognizeEmptyTitled } from './empty-titled.js';
 
 export interface TablesResult {
   tables: Table[];
@@ -46,6 +47,7 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
   const blocks = ctx.seg.blocks;
   let lastTableIdx = -1;
   let prev: Table | null = null;
+  const taken = new Set<number>(); // lines read as part of a table (titles, units, notes)
 
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi];
@@ -64,13 +66,22 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
       const parts = splitUnitSections(t.table, (a, b) => ctx.ref(a, b));
       tables.push(...parts);
       prev = t.table;
-      for (const l of t.lines) ctx.claim(l, l, BY);
+      for (const l of t.lines) {
+        ctx.claim(l, l, BY);
+        taken.add(l);
+      }
       for (const part of parts) flagBadCells(ctx, part);
       ctx.claim(block.line_start, block.line_end, BY);
     } catch (err) {
       // never let one odd table stop the document
       ctx.warn(block.line_start, `表格无法解析，已跳过：${(err as Error).message}`);
     }
+  }
+
+  // empty tables printed as a title and a note only, placed in document order
+  for (const e of recognizeEmptyTitled(ctx, blocks, taken, tables.length + 1)) {
+    const at = tables.findIndex((t) => t.source.line_start > e.source.line_start);
+    tables.splice(at < 0 ? tables.length : at, 0, e);
   }
 
   const expenditure_by_function = tables.flatMap((t) => extractFunction(ctx, t));
