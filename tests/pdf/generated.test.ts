@@ -327,6 +327,57 @@ describe.skipIf(!hasFont)('readPdf on generated PDFs', () => {
     expect(r.lines.map((l) => l.text)).toContain('以上项目均已完成事前绩效评估。');
   });
 
+  it('reads a ruled project table whose centred goal paragraphs leave the amounts\' line empty, page after page', async () => {
+    // 项目支出及其他支出预算表 as several cities draw it: every cell vertically centred in its band, names
+    // wrapping over two to four lines, the 绩效目标 paragraph longer than the name and offset from the
+    // amounts' baseline, so the amounts' line has no text in the goal column and the first row's goal
+    // starts well above its amounts; the table continues on a second page under a repeated header.
+    const X = [40, 150, 215, 295, 355, 565];
+    const HEADER = ['项目名称', '合计', '一般公共预算', '其他资金', '绩效目标'];
+    const para = (text: string) => Array.from({ length: Math.ceil(text.length / 20) }, (_, k) => text.slice(20 * k, 20 * k + 20));
+    const projects = [
+      { name: ['某某市卫健委2026年某某', '市基于区块链的检验检查', '结果互认应用推广项目'], amounts: ['93.80', '93.80', '0.00'], goal: '以进一步提高医疗资源利用率，减轻人民群众就医负担，保障医疗质量和安全为目标，聚焦便民惠民公共服务，深化检验检查结果互认工作开展，实现医疗资源共享、再利用，利用区块链技术解决检验检查互认信息的互信问题，同时保障互认信息的数据安全。' },
+      { name: ['某某市全民健康信息平', '台相关应用对接省平台项目'], amounts: ['163.10', '163.10', '0.00'], goal: '以加强电子健康卡基础设施平台规范化建设和安全运行管理为指导，落实跨地域“一码通行”、多码融合、移动应用安全接入以及信息安全与隐私保护等相关工作。' },
+      { name: ['某某市区域影像和检验', '中心系统改造和服务下沉', '项目'], amounts: ['134.00', '134.00', '0.00'], goal: '建设以三级平台体系为支撑的区域医技平台服务下沉基层项目，帮助各级各类医疗机构更高效、更有针对性地提高医技业务诊疗水平，推动优质医疗资源下沉基层。' },
+      { name: ['某某市卫健委精细化管', '理平台升级建设项目'], amounts: ['91.08', '91.08', '0.00'], goal: '升级改造基于大数据的医院精细化管理和医疗服务监管平台。通过开展信创迁移升级改造，打造安全可靠的网络系统环境，在数字政府的统一规划下进一步完善和提升网络和系统运维的手段和内容，确保在有效工作时间内正常运行，保证各业务系统数据的完整安全性。' },
+    ];
+    expect(projects.every((p) => para(p.goal).length % 2 === 0)).toBe(true);
+    const drawPage = (rows: typeof projects, title: boolean): Draw => {
+      const page: Draw['page'] = [];
+      const rules: Stroke[] = [];
+      if (title) page.push({ y: 40, size: 14, cells: [[160, '部门预算项目支出及其他支出预算表']] }, { y: 62, cells: [[460, '单位：万元']] });
+      let y0 = 80;
+      const band = (h: number) => {
+        rules.push([X[0], y0, X[5], y0]);
+        for (const x of X) rules.push([x, y0, x, y0 + h]);
+        y0 += h;
+      };
+      page.push({ y: y0 + 8, cells: HEADER.map((t, c) => [X[c] + 4, t] as Cell) });
+      band(26);
+      for (const r of rows) {
+        const goal = para(r.goal);
+        const h = 12 * Math.max(goal.length, r.name.length) + 10;
+        const c = y0 + h / 2;
+        r.name.forEach((t, k) => page.push({ y: c - 6 * r.name.length + 12 * k, cells: [[X[0] + 4, t]] }));
+        // an even number of centred goal lines: they sit half a line off the amounts' baseline
+        goal.forEach((t, k) => page.push({ y: c - 6 * goal.length + 12 * k, cells: [[X[4] + 4, t]] }));
+        page.push({ y: c - 6, cells: r.amounts.map((a, k) => [X[k + 2] - 4, a, 'right'] as Cell) });
+        band(h);
+      }
+      rules.push([X[0], y0, X[5], y0]);
+      if (!title) page.push({ y: y0 + 24, cells: [[40, '注：本表反映部门预算项目支出情况。']] });
+      return { page, rules };
+    };
+    const r = await readPdf(await makePdf([drawPage(projects.slice(0, 2), true), drawPage(projects.slice(2), false)]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    if (process.env.PDF_DEBUG) console.log(r.lines.map((l) => `${l.page} ${l.text}`).join('\n'));
+    // the second page's header repeats the first's and is dropped: one table
+    expect(bodyRows(r)).toEqual([HEADER, ...projects.map((p) => [p.name.join(''), ...p.amounts, p.goal])]);
+    expect(r.lines.find((l) => l.text.startsWith('某某市区域影像'))!.page).toBe(2);
+    expect(r.lines.map((l) => l.text)).toContain('注：本表反映部门预算项目支出情况。');
+  });
+
   it('does not read a three-line table (rules only above, below the header and at the foot) as one row', async () => {
     const rows: Array<{ y: number; cells: Cell[] }> = [
       { y: 110, cells: [[44, '201'], [114, '一般公共服务支出'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },

@@ -18,7 +18,10 @@
  * in every row is still a column), and a body row is everything between two horizontal rules spanning
  * the table (however many lines its tallest cell wraps over, e.g. a 绩效目标 paragraph). Each is used
  * only when it fits the text (no amount straddles a column rule; the rules separate the rows, unlike a
- * three-line table's). A continuation page with rows only keeps the previous page's columns.
+ * three-line table's). The region of such a table follows its vertical rules: a line enclosed by the
+ * frame and columns of the lines above it belongs to the table, e.g. the goal paragraph of a row whose
+ * amounts' line leaves the goal column empty; and the lines above the first row's amounts below the
+ * header's rule are that row's. A continuation page with rows only keeps the previous page's columns.
  */
 import { isNumberText, joinText, lineText, median, type Piece, type VLine } from './geometry.js';
 import type { HRule, Rules, VRule } from './rules.js';
@@ -340,7 +343,8 @@ function ruledGrid(lines: VLine[], numeric: VLine[], rules: Rules): Grid | null 
   const size = median(numeric.map((l) => l.size));
   const mid = (l: VLine) => l.y - 0.35 * l.size;
   const { vs, hs: hAll } = joined(rules);
-  const yLo = mid(numeric[0]) - 1.5 * size;
+  // from the region's top: the rule closing the header is the first body row's upper bound
+  const yLo = Math.min(mid(numeric[0]), mid(lines[0])) - 1.5 * size;
   const yHi = mid(lines[lines.length - 1]) + 1.5 * size;
   const vNear = vs.filter((r) => r.b >= yLo && r.a <= yHi);
   // x positions crossing each numeric line's middle, clustered over lines
@@ -451,7 +455,18 @@ function rowsFor(
   });
   const lead = opts.leadIn ?? 0;
   const found = rows.findIndex((r) => (numeric.length > 0 ? r.hasNumber : filled(r).length >= 2));
-  const first = lead > 0 && found === lead ? 0 : found;
+  let first = lead > 0 && found === lead ? 0 : found;
+  // Ruled rows: the lines above the first row's amounts inside its band (below the header's rule) are
+  // that row's, not the header's (a goal paragraph or name wrapping above vertically centred amounts).
+  if (opts.bands && numeric.length > 0 && first > 0) {
+    const ys = opts.bands;
+    const bandOf = (l: VLine) => {
+      const k = ys.findIndex((y) => y > l.y - 0.35 * l.size);
+      return k <= 0 ? -1 : k;
+    };
+    const b = bandOf(lines[first]);
+    if (b > 0) while (first > 0 && bandOf(lines[first - 1]) === b) first--;
+  }
   const head = mergeHeader(rows.slice(0, Math.max(first, 0)), size);
   let bodyRows = rows.slice(Math.max(first, 0));
   if (opts.bands && numeric.length > 0) bodyRows = groupBands(bodyRows, lines.slice(Math.max(first, 0)), opts.bands);
@@ -533,6 +548,33 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
     // a rule above the row and one closing the band not far below (an open-ended last row is not a band)
     return hRules.some((r) => r.p < yj && across(r)) && hRules.some((r) => r.p > yk && r.p < yk + 30 * sz && across(r));
   };
+  // With vertical rules: a line enclosed by the same ruled frame as the region so far (the innermost
+  // vertical rules around the region's extent at line j, running on unbroken down to line k) is inside
+  // the table, whatever it holds: the goal paragraph of a row whose amounts' line leaves that column
+  // empty, or many wrapped lines above a row's vertically centred amounts.
+  const vRules = opts.rules && !opts.monospace ? joined(opts.rules).vs : null;
+  const framed = (j: number, k: number, x0: number, x1: number): boolean => {
+    if (!vRules || vRules.length === 0 || k <= j) return false;
+    const lj = lines[j];
+    const lk = lines[k];
+    const sz = lj.size;
+    // the lines of a table follow each other closely (a wide gap can be the end of one form section)
+    if (lk.size > 1.25 * sz || lk.y - lines[k - 1].y > 2.5 * sz) return false;
+    const mj = lj.y - 0.35 * sz;
+    const mk = lk.y - 0.35 * lk.size;
+    const at = vRules.filter((r) => r.a <= mj && r.b >= mj);
+    // a table row: its columns' rules cross it, not just a frame around the page
+    if (at.length < 3) return false;
+    const l = at.filter((r) => r.p <= x0 + 1).sort((a, b) => b.p - a.p)[0];
+    const r = at.filter((r) => r.p >= x1 - 1).sort((a, b) => a.p - b.p)[0];
+    if (!l || !r || r.p - l.p < 4 * sz) return false;
+    // the same columns go on: the inner rules at line j run on to line k too (a form whose lower part has
+    // other columns inside the same outer frame is another table)
+    const inner = at.filter((v) => v.p > l.p + 1 && v.p < r.p - 1);
+    if (inner.length < 1 || inner.some((v) => v.b < mk)) return false;
+    if (vRules.some((v) => v.p > l.p + 1 && v.p < r.p - 1 && v.a > mj && v.a < mk)) return false;
+    return l.b >= mk && r.b >= mk && lk.runs[0].x0 >= l.p - 1 && lk.runs[lk.runs.length - 1].x1 <= r.p + 1;
+  };
   // Lines at the top of a page continuing into its first table row (a row wrapping over the page break
   // whose upper text line starts the page): tried as part of that row.
   let lead = 0;
@@ -550,9 +592,10 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
     let j = i;
     let count = 1;
     let left = lines[i].runs[0].x0;
+    let right = lines[i].runs[lines[i].runs.length - 1].x1;
     // the region's last line with an amount: the row whose ruled band later lines may still be in
     let anchor = hasAmount(lines[i]) ? i : -1;
-    const inCell = (k: number) => anchor >= 0 && sameCell(anchor, k);
+    const inCell = (k: number) => (anchor >= 0 && sameCell(anchor, k)) || framed(j, k, left, right);
     while (j + 1 < n) {
       let k = j + 1;
       // Single-cell lines inside a table (wrapped text, label-only rows) start near the table's left edge.
@@ -567,6 +610,7 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
       ) k++;
       if (k < n && (k <= j + 6 || inCell(k - 1)) && cand[k] && (closeTo(k - 1, k) || inCell(k - 1))) {
         left = Math.min(left, lines[k].runs[0].x0);
+        right = Math.max(right, lines[k].runs[lines[k].runs.length - 1].x1);
         j = k;
         if (hasAmount(lines[k])) anchor = k;
         count++;
