@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, IngestError } from '../model/schema.js';
-import { DOCUMENT_KIND_LABELS } from '../model/schema.js';
+import { DOCUMENT_KIND_LABELS, documentHead } from '../model/schema.js';
 import { toCsv } from './csv.js';
 import { buildDatasets } from './datasets.js';
 import { dataPackage } from './datapackage.js';
@@ -91,15 +91,7 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
   for (const ds of datasets) await write(join(paths.data, ds.path), toCsv(ds.fields.map((f) => f.name), ds.rows));
   await write(join(paths.data, 'datapackage.json'), `${JSON.stringify(dataPackage(datasets), null, 2)}\n`);
   const index = documents.map((d) => ({
-    id: d.id,
-    title: d.title,
-    department: d.department,
-    department_id: d.department_id,
-    province: d.province,
-    city: d.city,
-    county: d.county,
-    fiscal_year: d.fiscal_year,
-    kind: d.kind,
+    ...documentHead(d),
     kind_label: DOCUMENT_KIND_LABELS[d.kind],
     unit: d.unit,
     totals: d.totals,

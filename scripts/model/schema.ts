@@ -360,6 +360,13 @@ export const DocumentEntry = DocumentRecord.omit({ projects: true }).extend({
 });
 export type DocumentEntry = z.infer<typeof DocumentEntry>;
 
+/** The fields that name a document, first in every per-document summary (documents.json, page entries). */
+export const DOCUMENT_HEAD_KEYS = ['id', 'title', 'department', 'department_id', 'province', 'city', 'county', 'fiscal_year', 'kind'] as const;
+export type DocumentHead = Pick<DocumentRecord, (typeof DOCUMENT_HEAD_KEYS)[number]>;
+export function documentHead(d: DocumentHead): DocumentHead {
+  return Object.fromEntries(DOCUMENT_HEAD_KEYS.map((k) => [k, d[k]])) as DocumentHead;
+}
+
 /** content/generated/projects/<id>.md front matter: the project plus the document fields pages show. */
 export const ProjectEntry = Project.extend({
   department: z.string(),

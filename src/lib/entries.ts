@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
-import { DocumentEntry, ProjectEntry } from '../../scripts/model/schema';
+import { DocumentEntry, ProjectEntry, documentHead } from '../../scripts/model/schema';
 
 export type DocumentLight = Pick<
   DocumentEntry,
@@ -61,15 +61,7 @@ export function readProject(file: string): ProjectEntry {
 
 export function lightDocument(d: DocumentEntry, file: string): DocumentLight {
   return {
-    id: d.id,
-    title: d.title,
-    department: d.department,
-    department_id: d.department_id,
-    province: d.province,
-    city: d.city,
-    county: d.county,
-    fiscal_year: d.fiscal_year,
-    kind: d.kind,
+    ...documentHead(d),
     unit: d.unit,
     budget_units: d.budget_units,
     staffing: d.staffing,
