@@ -153,9 +153,11 @@ export function totalRow(table: Table, docUnit: '万元' | '元'): TableTotalRow
 
 /** Sum of the columns grouped under one merged header ("基本支出/…"), or null when there are none. */
 function groupSum(table: Table, cells: string[], group: string, unit: '万元' | '元'): number | null {
-  const values = table.columns
-    .map((c, i) => (compact(c).startsWith(`${group}/`) ? moneyToWan(cells[i] ?? '', unit) : undefined))
-    .filter((v): v is number | null => v !== undefined);
+  const members = table.columns.map((c, i) => [compact(c), i] as const).filter(([c]) => c.startsWith(`${group}/`));
+  // a group with its own 小计/合计 column: that column is the group's figure (its parts are in it)
+  const subtotal = members.find(([c]) => /\/(?:小计|合计)$/.test(c));
+  if (subtotal) return moneyToWan(cells[subtotal[1]] ?? '', unit);
+  const values = members.map(([, i]) => moneyToWan(cells[i] ?? '', unit));
   return values.some((v) => v !== null) ? sum(values) : null;
 }
 

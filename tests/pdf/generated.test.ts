@@ -378,6 +378,40 @@ describe.skipIf(!hasFont)('readPdf on generated PDFs', () => {
     expect(r.lines.map((l) => l.text)).toContain('注：本表反映部门预算项目支出情况。');
   });
 
+  it('puts a ruled header cell spanning several columns in the first of them', async () => {
+    // 当年预算 spans 小计/人员经费/公用经费 (the rules between those start below it); 上年结转 is one column
+    const X = [40, 100, 190, 250, 310, 370, 430, 490];
+    const rules: Stroke[] = [
+      [X[0], 80, X[7], 80],
+      [X[3], 100, X[6], 100],
+      [X[0], 120, X[7], 120],
+      [X[0], 140, X[7], 140],
+      [X[0], 160, X[7], 160],
+      ...[0, 1, 2, 3, 6, 7].map((c): Stroke => [X[c], 80, X[c], 160]),
+      ...[4, 5].map((c): Stroke => [X[c], 100, X[c], 160]),
+    ];
+    const amounts = (y: number, values: string[]): Draw['page'] => values.map((t, k) => ({ y, cells: [[X[k + 3] - 4, t, 'right']] as Cell[] }));
+    const page: Draw['page'] = [
+      { y: 85, cells: [[320, '当年预算'], [440, '上年结转']] },
+      { y: 95, cells: [[44, '科目编码'], [104, '科目名称'], [210, '合计']] },
+      { y: 106, cells: [[260, '小计'], [320, '人员经费'], [380, '公用经费']] },
+      { y: 125, cells: [[104, '合计']] },
+      ...amounts(125, ['1,208.20', '1,208.20', '997.20', '211.00', '0.00']),
+      { y: 145, cells: [[44, '301'], [104, '工资福利支出']] },
+      ...amounts(145, ['997.20', '997.20', '997.20', '', '0.00']),
+    ];
+    const r = await readPdf(await makePdf([{ page, rules }]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(bodyRows(r)).toEqual([
+      ['', '', '', '当年预算', '', '', '上年结转'],
+      ['科目编码', '科目名称', '合计', '', '', '', ''],
+      ['', '', '', '小计', '人员经费', '公用经费', ''],
+      ['', '合计', '1,208.20', '1,208.20', '997.20', '211.00', '0.00'],
+      ['301', '工资福利支出', '997.20', '997.20', '997.20', '', '0.00'],
+    ]);
+  });
+
   it('does not read a three-line table (rules only above, below the header and at the foot) as one row', async () => {
     const rows: Array<{ y: number; cells: Cell[] }> = [
       { y: 110, cells: [[44, '201'], [114, '一般公共服务支出'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },

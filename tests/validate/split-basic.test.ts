@@ -45,3 +45,11 @@ describe('document 本年支出合计 = 基本支出 + 项目支出 + the other 
     expect(f[0].message).toContain('其他支出列（200）');
   });
 });
+
+describe('a merged header whose group has its own 小计 column', () => {
+  it('reads 基本支出 from the 小计 column, not 小计 + its parts', () => {
+    const cols = ['科目编码', '科目名称', '合计', '基本支出/小计', '基本支出/人员经费', '基本支出/公用经费', '项目支出'];
+    const t = table('t01', 'expenditure', '部门支出预算总表', cols, [['', '合计', '1,508.20', '1,208.20', '997.20', '211.00', '300.00']], 10);
+    expect(totalRow(t, '万元')).toMatchObject({ total: 1508.2, basic: 1208.2, project: 300 });
+  });
+});

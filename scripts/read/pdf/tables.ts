@@ -147,10 +147,13 @@ function columnOf(p: Piece, cols: Array<[number, number]>): number {
   return best;
 }
 
-function toRow(l: VLine, cols: Array<[number, number]>): Row {
+function toRow(l: VLine, cols: Array<[number, number]>, cellLeft?: (l: VLine, p: Piece) => number | null): Row {
   const cells = cols.map(() => '');
   for (const p of pieces(l)) {
-    const c = columnOf(p, cols);
+    const x = cellLeft?.(l, p) ?? null;
+    // a ruled cell spanning several columns belongs to the first of them
+    const spanned = x === null ? -1 : cols.findIndex(([a]) => a >= x - 1.5);
+    const c = spanned >= 0 && spanned <= columnOf(p, cols) ? spanned : columnOf(p, cols);
     cells[c] = joinText(cells[c], p.text);
   }
   return { cells, y0: l.y, y1: l.y, hasNumber: cells.some(isNumberText) && hasAmount(l) };
@@ -255,7 +258,7 @@ function buildTable(lines: VLine[], opts: LayoutOptions): Array<{ row: Row; kind
   if (!cols) addHeaderColumns(found, lines.slice(0, Math.max(0, lines.indexOf(body[0]))));
   const headless = numeric.length > 0 && !numberRow && lines.indexOf(numeric[0]) <= (opts.leadIn ?? 0);
   if (headless && opts.carryColumns && fitsColumns(found, opts.carryColumns)) found = opts.carryColumns.map((c) => [...c] as [number, number]);
-  const rows = rowsFor(lines, found, numeric.length > 0, { ...opts, bands: grid?.bands ?? null });
+  const rows = rowsFor(lines, found, numeric.length > 0, { ...opts, bands: grid?.bands ?? null, cellLeft: found === grid?.cols ? grid.cellLeft : undefined });
   if (rows) lastColumns = found;
   return rows;
 }
@@ -291,6 +294,8 @@ function fitsColumns(found: Array<[number, number]>, prev: Array<[number, number
 interface Grid {
   /** Columns bounded by vertical rules (null: the rules do not bound the body's cells). */
   cols: Array<[number, number]> | null;
+  /** Left edge of the ruled cell holding a piece of a line (the nearest vertical rule to its left). */
+  cellLeft: (l: VLine, p: Piece) => number | null;
   /** Row boundaries (y of horizontal rules across the table), null when they do not separate rows. */
   bands: number[] | null;
 }
@@ -392,7 +397,13 @@ function ruledGrid(lines: VLine[], numeric: VLine[], rules: Rules): Grid | null 
     if (used.size >= 2 && used.size >= 0.5 * whole.length) bands = ys;
   }
   if (!cols && !bands) return null;
-  return { cols, bands };
+  const cellLeft = (l: VLine, p: Piece): number | null => {
+    const m = mid(l);
+    let best: number | null = null;
+    for (const r of vs) if (r.a <= m && r.b >= m && r.p <= p.x0 + 1 && (best === null || r.p > best)) best = r.p;
+    return best;
+  };
+  return { cols, bands, cellLeft };
 }
 
 /**
@@ -444,12 +455,14 @@ function rowsFor(
   lines: VLine[],
   cols: Array<[number, number]>,
   hasNumeric: boolean,
-  opts: LayoutOptions & { bands?: number[] | null },
+  opts: LayoutOptions & { bands?: number[] | null; cellLeft?: (l: VLine, p: Piece) => number | null },
 ): Array<{ row: Row; kind: 'header' | 'body' }> | null {
   if (cols.length < 2) return null;
   const numeric = hasNumeric ? [1] : [];
   const size = median(lines.map((l) => l.size));
-  const rows = lines.map((l) => toRow(l, cols));
+  const firstNumeric = lines.findIndex((l) => l.runs.length >= 2 && hasAmount(l) && !isColumnNumberLine(l));
+  // header cells only: a spanning header (基本支出 over 人员经费/公用经费) goes to its first column
+  const rows = lines.map((l, k) => toRow(l, cols, k < firstNumeric ? opts.cellLeft : undefined));
   rows.forEach((r, k) => {
     if (isColumnNumberLine(lines[k])) r.hasNumber = false;
   });
