@@ -2,15 +2,13 @@
  * PDFs made here with pdfkit and the Noto CJK font (Debian package fonts-noto-cjk), read back with
  * readPdf: lines, reading order and cells must come out exactly as drawn.
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { readPdf } from '../../scripts/read/pdf/index.js';
 import type { SourceLine } from '../../scripts/segment/ir.js';
+import { CJK_FONT, CJK_FONT_FACE, hasCjkFont, warnIfNoCjkFont } from '../fixtures/pdf/cjk-font.js';
 
-const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const hasFont = existsSync(FONT);
-if (!hasFont) console.warn(`跳过 PDF 生成测试：缺少中文字体 ${FONT}（请安装 Debian 软件包 fonts-noto-cjk）`);
+warnIfNoCjkFont('PDF 生成测试');
 
 type Cell = [x: number, text: string, align?: 'right'];
 /** Ruling lines: [x0, y0, x1, y1] strokes (table grids). */
@@ -24,7 +22,7 @@ function makePdf(pages: Draw[], header?: string): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.registerFont('cjk', FONT, 'NotoSansCJKsc-Regular');
+    doc.registerFont('cjk', CJK_FONT, CJK_FONT_FACE);
     pages.forEach((p, i) => {
       doc.addPage();
       doc.font('cjk');
@@ -92,7 +90,7 @@ function drawGrid(top: number, head: string[], rows: GridRow[], ruled: boolean):
 
 const cells = (lines: SourceLine[], first: string) => lines.find((l) => l.text.split('\t')[0] === first || l.text.startsWith(first))?.text.split('\t');
 
-describe.skipIf(!hasFont)('readPdf on generated PDFs', () => {
+describe.skipIf(!hasCjkFont)('readPdf on generated PDFs', () => {
   it('rebuilds a 类/款/项 table in 万元 with a two-row header, wrapped name, TOC leaders and page furniture', async () => {
     const bytes = await makePdf(
       [

@@ -6,16 +6,15 @@
  * PDF layouts: codes in 类/款/项 columns, 7-digit economic codes, empty tables marked ** or with a 说明,
  * multi-row headers, the 部门/单位 line beside a title, and tables continuing over a page break.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
 import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
+import { CJK_FONT, CJK_FONT_FACE, hasCjkFont, warnIfNoCjkFont } from '../fixtures/pdf/cjk-font.js';
 
-const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const hasFont = existsSync(FONT);
-if (!hasFont) console.warn(`跳过省级表格 PDF 测试：缺少中文字体 ${FONT}（请安装 Debian 软件包 fonts-noto-cjk）`);
+warnIfNoCjkFont('省级表格 PDF 测试');
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/tables');
 const tmp = mkdtempSync(join(tmpdir(), 'province-pdf-'));
@@ -35,7 +34,7 @@ function textToPdf(text: string): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.registerFont('cjk', FONT, 'NotoSansCJKsc-Regular');
+    doc.registerFont('cjk', CJK_FONT, CJK_FONT_FACE);
     let page = 0;
     let y = TOP;
     const newPage = () => {
@@ -115,7 +114,7 @@ async function both(name: string) {
 
 const nonNull = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
-describe.skipIf(!hasFont)('province table sets drawn as PDFs read like their text', () => {
+describe.skipIf(!hasCjkFont)('province table sets drawn as PDFs read like their text', () => {
   for (const name of ['shanghai-9-tables.txt', 'shandong-set.txt']) {
     it(`${name}: same department, table kinds, totals and function rows as the text; no error findings`, async () => {
       const { fromText, fromPdf, errors } = await both(name);

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import iconv from 'iconv-lite';
 import { listSourceFiles, planSource, sourceHref, writeSource } from '../../scripts/emit/sources.js';
+import { CJK_FONT, CJK_FONT_FACE, hasCjkFont } from '../fixtures/pdf/cjk-font.js';
 
-const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-const hasFont = existsSync(FONT);
 
 function pdf(pages: string[][]): Promise<Uint8Array> {
   return new Promise((ok) => {
@@ -19,7 +18,7 @@ function pdf(pages: string[][]): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => ok(new Uint8Array(Buffer.concat(chunks))));
-    doc.registerFont('cjk', FONT, 'NotoSansCJKsc-Regular');
+    doc.registerFont('cjk', CJK_FONT, CJK_FONT_FACE);
     for (const lines of pages) {
       doc.addPage();
       doc.font('cjk').fontSize(11);
@@ -65,7 +64,7 @@ describe('published sources', () => {
     expect(sourceHref(b, 1)).toBeNull();
   });
 
-  it.skipIf(!hasFont)('publishes a PDF without mobile numbers, with #page links', async () => {
+  it.skipIf(!hasCjkFont)('publishes a PDF without mobile numbers, with #page links', async () => {
     writeFileSync(join(dir, 'clean.pdf'), await pdf([['部门预算'], ['联系电话：0797-8123456']]));
     const s = await planSource(dir, 'clean.pdf');
     expect(s.kind).toBe('pdf');
@@ -74,7 +73,7 @@ describe('published sources', () => {
     expect(readFileSync(join(out, 'sources/clean.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it.skipIf(!hasFont)('replaces a PDF with a mobile number by its masked text, same line numbers', async () => {
+  it.skipIf(!hasCjkFont)('replaces a PDF with a mobile number by its masked text, same line numbers', async () => {
     writeFileSync(join(dir, '联系 表.pdf'), await pdf([['部门预算', '第二行'], ['联系人手机：13912345678']]));
     const s = await planSource(dir, '联系 表.pdf');
     expect(s.kind).toBe('pdf_text');
