@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 // Astro's own Markdown processor (a dependency of astro); smart punctuation off keeps quotes exact.
 import { satteri } from '@astrojs/markdown-satteri';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { listSourceFiles, planSource, writeSource } from './scripts/emit/sources.ts';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +26,21 @@ function copyInputs() {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
+        // When the downloads live outside public/, the copy Astro made of public/data is not this
+        // site's data: drop it (the data page, data/index.html, stays). A build shard other than the
+        // first (scripts/cli/site-build.ts) leaves the downloads and the originals to the first.
+        const laterShard = /^[1-9]\d*\//.test(process.env.SITE_SHARD || '');
+        const publicData = resolve('public/data');
+        if (dataDir !== publicData && existsSync(publicData)) {
+          for (const name of readdirSync(publicData)) rmSync(join(out, 'data', name), { recursive: true, force: true });
+        }
+        if (laterShard) return;
         if (existsSync(sourcesDir)) {
           mkdirSync(join(out, 'sources'), { recursive: true });
           // personal mobile numbers never reach the site: see scripts/emit/sources.ts for the rules
           for (const file of listSourceFiles(sourcesDir)) writeSource(out, await planSource(sourcesDir, file));
         }
-        if (existsSync(dataDir) && dataDir !== resolve('public/data')) {
+        if (existsSync(dataDir) && dataDir !== publicData) {
           cpSync(dataDir, join(out, 'data'), { recursive: true });
         }
       },

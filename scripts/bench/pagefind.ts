@@ -1,12 +1,15 @@
 /**
- * Bytes a browser fetches for a Pagefind query, computed from the files Pagefind wrote:
- * first query = pagefind.js + worker + wasm + entry + metadata + the index chunk(s) the term needs
- * + one fragment per shown result; a second query adds only its own chunk(s) and fragments.
- * Chunk and fragment sizes are the largest/average of the real files (a conservative estimate,
- * since which chunk a term lands in depends on the term).
+ * Bytes a browser fetches for a Pagefind query, computed from the files Pagefind wrote. The search
+ * has one bundle per fiscal year (scripts/postbuild/search-bundles.ts); its manifest already holds
+ * the estimate for a first query over the default scope and over all years:
+ * pagefind.js + worker (gzip, as GitHub Pages serves them) + wasm + entry + every loaded metadata
+ * file + the largest index chunk of each loaded bundle + one fragment per shown result. A second
+ * query adds only its own chunk(s) and fragments. Chunk and fragment sizes are the largest/average
+ * of the real files (a conservative estimate, since which chunk a term lands in depends on the term).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BundleManifest } from '../postbuild/search-bundles.js';
 
 export interface PagefindFigures {
   index_bytes: number;
@@ -14,7 +17,12 @@ export interface PagefindFigures {
   index_chunks: number;
   fragments: number;
   first_query_bytes: number;
+  /** a first query after choosing 全部年份 (same as first_query_bytes when that is the default) */
+  first_query_all_years_bytes: number;
   second_query_bytes: number;
+  /** the scope a first visit searches: "all" or a year */
+  default_scope: string;
+  bundles: number;
   method: string;
 }
 
@@ -30,28 +38,25 @@ function walk(dir: string): { path: string; size: number }[] {
 }
 
 export function pagefindFigures(pagefindDir: string, resultsShown = 5): PagefindFigures | null {
-  if (!existsSync(pagefindDir)) return null;
+  const manifestPath = join(pagefindDir, 'bundles.json');
+  if (!existsSync(manifestPath)) return null;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BundleManifest;
   const files = walk(pagefindDir);
   const sum = (xs: { size: number }[]) => xs.reduce((s, f) => s + f.size, 0);
-  const one = (re: RegExp) => files.filter((f) => re.test(f.path.slice(pagefindDir.length)));
-  const core = [...one(/^\/pagefind\.js$/), ...one(/^\/pagefind-worker\.js$/), ...one(/^\/pagefind-entry\.json$/)];
-  // One wasm file per language: the browser loads only the one for the page language.
-  const wasm = one(/\.pagefind$/).filter((f) => /wasm/.test(f.path));
-  const wasmZh = wasm.find((f) => /zh/.test(f.path)) ?? wasm.sort((a, b) => b.size - a.size)[0];
-  const meta = one(/\.pf_meta$/);
-  const chunks = one(/\.pf_index$/);
-  const fragments = one(/\.pf_fragment$/);
-  const maxChunk = chunks.reduce((m, f) => Math.max(m, f.size), 0);
+  const chunks = files.filter((f) => f.path.endsWith('.pf_index'));
+  const fragments = files.filter((f) => f.path.endsWith('.pf_fragment'));
+  const scope = manifest.default === 'all' ? manifest.bundles : manifest.bundles.filter((b) => b.key === manifest.default);
   const avgFragment = fragments.length ? sum(fragments) / fragments.length : 0;
-  const first = sum(core) + (wasmZh?.size ?? 0) + sum(meta) + maxChunk + Math.round(avgFragment * resultsShown);
-  const second = maxChunk + Math.round(avgFragment * resultsShown);
   return {
     index_bytes: sum(files),
     files: files.length,
     index_chunks: chunks.length,
     fragments: fragments.length,
-    first_query_bytes: first,
-    second_query_bytes: second,
-    method: `pagefind.js+worker+entry+${wasmZh ? 'wasm' : 'no wasm'}+meta+largest chunk+${resultsShown}×avg fragment`,
+    first_query_bytes: manifest.first_query_default_bytes,
+    first_query_all_years_bytes: manifest.first_query_all_bytes,
+    second_query_bytes: scope.reduce((s, b) => s + b.max_chunk_bytes, 0) + Math.round(avgFragment * resultsShown),
+    default_scope: manifest.default,
+    bundles: manifest.bundles.length,
+    method: `per-year bundles; pagefind.js+worker (gzip)+entry+wasm+meta of each loaded bundle+its largest chunk+${resultsShown}×avg fragment`,
   };
 }

@@ -123,8 +123,8 @@ async function siteBuild(n: number, corpus: string): Promise<SizeResult['site']>
   };
   const ing = await node([...TSX, resolve('scripts/cli/ingest.ts'), '--sources', corpus, '--out', site], { env, timeoutMs: 60 * 60_000 });
   if (ing.code !== 0) return fail(`ingest 退出码 ${ing.code}：${ing.stderr.trim().split('\n').slice(-3).join(' ')}`);
-  const astroBin = resolve('node_modules/astro/bin/astro.mjs');
-  const astro = await node([astroBin, 'build'], { env, cwd: ROOT, timeoutMs: 30 * 60_000 });
+  // site-build.ts: `astro build`, in parallel shards on big sites
+  const astro = await node([...TSX, resolve('scripts/cli/site-build.ts')], { env, cwd: ROOT, timeoutMs: 30 * 60_000 });
   writeFileSync(join(site, 'astro-build.log'), astro.stdout + astro.stderr);
   if (astro.code !== 0 || !existsSync(join(site, 'dist/index.html'))) {
     const all = `${astro.stdout}\n${astro.stderr}`.split('\n');
@@ -256,6 +256,8 @@ row('站点构建峰值内存 MB', (r) => r.site?.peak_rss_mb);
 row('页面数', (r) => r.site?.pages);
 row('Pagefind 索引 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.index_bytes / 1024) : null));
 row('首次搜索下载 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.first_query_bytes / 1024) : null));
+row('  默认搜索范围', (r) => (r.site?.pagefind ? (r.site.pagefind.default_scope === 'all' ? `全部 ${r.site.pagefind.bundles} 个年度` : `${r.site.pagefind.default_scope} 年`) : null));
+row('  选全部年份后首次搜索 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.first_query_all_years_bytes / 1024) : null));
 row('第二次搜索下载 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.second_query_bytes / 1024) : null));
 row('首页 gzip KB', (r) => (r.site?.page_weight_gzip?.home ? (r.site.page_weight_gzip.home / 1024).toFixed(1) : null));
 row('文档页 gzip KB', (r) => (r.site?.page_weight_gzip?.document ? (r.site.page_weight_gzip.document / 1024).toFixed(1) : null));

@@ -8,11 +8,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, IngestError } from '../model/schema.js';
-import { DOCUMENT_KIND_LABELS, documentHead } from '../model/schema.js';
+import { DOCUMENT_KIND_LABELS, documentHead, documentListing, projectListing } from '../model/schema.js';
 import { toCsv } from './csv.js';
 import { buildDatasets } from './datasets.js';
 import { dataPackage } from './datapackage.js';
-import { documentMarkdown, projectMarkdown } from './markdown.js';
+import { documentEntry, documentMarkdown, projectEntry, projectMarkdown } from './markdown.js';
 
 export interface EmitInput {
   documents: DocumentRecord[];
@@ -20,7 +20,11 @@ export interface EmitInput {
 }
 
 export interface EmitPaths {
-  /** content collections: <out>/content/generated/{documents,projects}/*.md */
+  /**
+   * content collections: <out>/content/generated/{documents,projects}/*.md, and beside each folder
+   * its listing ({documents,projects}.jsonl: one light entry per line with its file name, written
+   * after the files so it is newer than every one of them)
+   */
   collections: string;
   /** downloads served under /data: <out>/public/data */
   data: string;
@@ -77,10 +81,20 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
   const documents = [...input.documents].sort((a, b) => a.id.localeCompare(b.id));
 
   // collections
-  for (const sub of ['documents', 'projects']) rmSync(join(paths.collections, sub), { recursive: true, force: true });
+  for (const sub of ['documents', 'projects']) {
+    rmSync(join(paths.collections, sub), { recursive: true, force: true });
+    rmSync(join(paths.collections, `${sub}.jsonl`), { force: true });
+  }
+  const listings = { documents: [] as string[], projects: [] as string[] };
   for (const d of documents) {
-    await write(join(paths.collections, 'documents', `${fileId(d.id)}.md`), documentMarkdown(d));
-    for (const p of d.projects) await write(join(paths.collections, 'projects', `${fileId(p.id)}.md`), projectMarkdown(d, p));
+    const docFile = `${fileId(d.id)}.md`;
+    await write(join(paths.collections, 'documents', docFile), documentMarkdown(d));
+    listings.documents.push(JSON.stringify({ file: docFile, entry: documentListing(documentEntry(d)) }));
+    for (const p of d.projects) {
+      const file = `${fileId(p.id)}.md`;
+      await write(join(paths.collections, 'projects', file), projectMarkdown(d, p));
+      listings.projects.push(JSON.stringify({ file, entry: projectListing(projectEntry(d, p)) }));
+    }
   }
   mkdirSync(join(paths.collections, 'documents'), { recursive: true });
   mkdirSync(join(paths.collections, 'projects'), { recursive: true });
@@ -102,4 +116,9 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
   }));
   await write(join(paths.data, 'documents.json'), `${JSON.stringify(index, null, 2)}\n`);
   await out.done();
+  for (const name of ['documents', 'projects'] as const) {
+    const lines = listings[name];
+    await writeFile(join(paths.collections, `${name}.jsonl`), lines.length ? `${lines.join('\n')}\n` : '', 'utf8');
+    lines.length = 0;
+  }
 }

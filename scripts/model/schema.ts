@@ -380,3 +380,64 @@ export const ProjectEntry = Project.extend({
   source_file: z.string(),
 });
 export type ProjectEntry = z.infer<typeof ProjectEntry>;
+
+/* ------------------------------------------------------------------------------------------------
+ * Listings: the light projection of each entry that list, overview and navigation pages need.
+ * The pipeline writes them beside the collections (content/generated/{documents,projects}.jsonl),
+ * so the site's content loader does not parse ~100k Markdown files to build its lists; a document
+ * or project page still reads (and validates) its own full entry when it is rendered.
+ * ---------------------------------------------------------------------------------------------- */
+
+export const DocumentListing = DocumentEntry.pick({
+  id: true, title: true, department: true, department_id: true, province: true, city: true, county: true, fiscal_year: true, kind: true, unit: true,
+  budget_units: true, staffing: true, responsibilities: true, totals: true, expenditure_by_function: true, disclosure: true, projects: true, source_file: true,
+}).extend({
+  /** number of tables in the document */
+  table_count: z.number().int(),
+});
+export type DocumentListing = z.infer<typeof DocumentListing>;
+
+export const ProjectListing = ProjectEntry.pick({
+  id: true, document_id: true, name: true, code: true, budget: true, executed: true, department: true, department_id: true,
+  document_title: true, fiscal_year: true, kind: true, province: true, city: true, county: true,
+}).extend({
+  /** only the 一级指标 of each indicator (for counts by type) */
+  indicators: z.array(z.object({ level1: z.string().nullable() })),
+});
+export type ProjectListing = z.infer<typeof ProjectListing>;
+
+export function documentListing(d: DocumentEntry): DocumentListing {
+  return {
+    ...documentHead(d),
+    unit: d.unit,
+    budget_units: d.budget_units,
+    staffing: d.staffing,
+    responsibilities: d.responsibilities,
+    totals: d.totals,
+    expenditure_by_function: d.expenditure_by_function,
+    disclosure: d.disclosure,
+    projects: d.projects,
+    source_file: d.source_file,
+    table_count: d.tables.length,
+  };
+}
+
+export function projectListing(p: ProjectEntry): ProjectListing {
+  return {
+    id: p.id,
+    document_id: p.document_id,
+    name: p.name,
+    code: p.code,
+    budget: p.budget,
+    executed: p.executed,
+    department: p.department,
+    department_id: p.department_id,
+    document_title: p.document_title,
+    fiscal_year: p.fiscal_year,
+    kind: p.kind,
+    province: p.province,
+    city: p.city,
+    county: p.county,
+    indicators: p.indicators.map((i) => ({ level1: i.level1 })),
+  };
+}

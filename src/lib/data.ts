@@ -1,9 +1,16 @@
-/** Build-time access to the collections and the download folder (pages know nothing of source text). */
-import { getCollection } from 'astro:content';
+/**
+ * Build-time access to the collections and the download folder (pages know nothing of source text).
+ *
+ * The collections are the pipeline's Markdown files (content/generated/{documents,projects}/*.md).
+ * Lists come from their listings (src/lib/entries.ts); a document or project page reads its own file.
+ * They are not loaded into Astro's content store: at 10,000 documents (111k entries) the store, its
+ * serialized copy and the copy the build reads back took ~3 GB per build process, more than every
+ * page's own data, and ruled out parallel build shards within 6 GB.
+ */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DocumentEntry, ProjectEntry } from '../../scripts/model/schema';
-import { readDocument, readProject, type DocumentLight, type ProjectLight } from './entries';
+import { DocumentListing, ProjectListing, type DocumentEntry, type ProjectEntry } from '../../scripts/model/schema';
+import { lightDocument, lightProject, loadLight, readDocument, readProject, type DocumentLight, type ProjectLight } from './entries';
 
 export type { DocumentLight, ProjectLight };
 import { csvRecordCount, parseCsv } from './csv';
@@ -11,6 +18,10 @@ import { csvRecordCount, parseCsv } from './csv';
 export { parseCsv };
 
 export const DATA_DIR = resolve(process.env.SITE_DATA_DIR || 'public/data');
+/** The generated collections: SITE_CONTENT_DIR, else content/generated. */
+export const CONTENT_DIR = resolve(process.env.SITE_CONTENT_DIR || 'content/generated');
+const DOCUMENTS_DIR = join(CONTENT_DIR, 'documents');
+const PROJECTS_DIR = join(CONTENT_DIR, 'projects');
 
 /*
  * Module-level caches: a static build renders every page in one process, so each collection is read,
@@ -20,6 +31,18 @@ export const DATA_DIR = resolve(process.env.SITE_DATA_DIR || 'public/data');
 let docsP: Promise<DocumentLight[]> | null = null;
 let projsP: Promise<ProjectLight[]> | null = null;
 let byDocP: Promise<Map<string, ProjectLight[]>> | null = null;
+let loadedFor = '';
+
+/**
+ * The dev server keeps modules between requests: drop the caches when a new ingest run rewrote the
+ * collections (their folders' and listings' times change). A build reads them once.
+ */
+function current(): void {
+  const stamp = [DOCUMENTS_DIR, `${DOCUMENTS_DIR}.jsonl`, PROJECTS_DIR, `${PROJECTS_DIR}.jsonl`].map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0)).join(':');
+  if (stamp === loadedFor) return;
+  loadedFor = stamp;
+  docsP = projsP = byDocP = null;
+}
 
 /** Order of document lists: newest year first, then department (Chinese collation), then id. */
 export function compareDocuments(a: DocumentLight, b: DocumentLight): number {
@@ -34,18 +57,21 @@ export const collator = new Intl.Collator('zh-CN');
 
 /** Every document (light entries, newest first). */
 export function documents(): Promise<DocumentLight[]> {
-  docsP ??= getCollection('documents').then((es) => es.map((e) => e.data as DocumentLight).sort(compareDocuments));
+  current();
+  docsP ??= Promise.resolve(loadLight(DOCUMENTS_DIR, DocumentListing, (file) => lightDocument(readDocument(file), file)).sort(compareDocuments));
   return docsP;
 }
 
 /** Every project (light entries, largest budget first). */
 export function projects(): Promise<ProjectLight[]> {
-  projsP ??= getCollection('projects').then((es) => es.map((e) => e.data as ProjectLight).sort(compareProjects));
+  current();
+  projsP ??= Promise.resolve(loadLight(PROJECTS_DIR, ProjectListing, (file) => lightProject(readProject(file), file)).sort(compareProjects));
   return projsP;
 }
 
 /** Projects of each document (budget order), built once. */
 export function projectsByDocument(): Promise<Map<string, ProjectLight[]>> {
+  current();
   byDocP ??= projects().then((all) => {
     const m = new Map<string, ProjectLight[]>();
     for (const p of all) {

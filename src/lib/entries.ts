@@ -3,34 +3,20 @@
  * site. Front matter is parsed with js-yaml's core schema (dates stay the text the document printed)
  * and validated with the canonical model (scripts/model/schema.ts).
  *
- * Scale: the content layer keeps only a light projection of each entry (what list, overview and
- * navigation pages need); a document or project page reads its own full entry from its file when it
- * is rendered. Astro's store holding every table of every document was most of the build's memory
- * and time at 1,000 documents and cannot be serialized at 10,000 (one string over V8's limit).
+ * Scale: list, overview and navigation pages use a light projection of each entry (its listing),
+ * taken from the listing the pipeline writes beside each folder; a document or project page reads its
+ * own full entry from its file when it is rendered (src/lib/data.ts). Holding every table of every
+ * document in memory was most of the build's memory and time at 1,000 documents.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import jsyaml from 'js-yaml';
-import { DocumentEntry, ProjectEntry, documentHead } from '../../scripts/model/schema';
+import { DocumentEntry, type DocumentListing, ProjectEntry, type ProjectListing, documentListing, projectListing } from '../../scripts/model/schema';
 
-export type DocumentLight = Pick<
-  DocumentEntry,
-  | 'id' | 'title' | 'department' | 'department_id' | 'province' | 'city' | 'county' | 'fiscal_year' | 'kind' | 'unit'
-  | 'budget_units' | 'staffing' | 'responsibilities' | 'totals' | 'expenditure_by_function' | 'disclosure' | 'projects' | 'source_file'
-> & {
-  /** number of tables in the document */
-  table_count: number;
-  /** the entry's Markdown file (absolute path) */
-  file: string;
-};
-
-export type ProjectLight = Pick<
-  ProjectEntry,
-  'id' | 'document_id' | 'name' | 'code' | 'budget' | 'executed' | 'department' | 'department_id' | 'document_title' | 'fiscal_year' | 'kind' | 'province' | 'city' | 'county'
-> & {
-  /** only the 一级指标 of each indicator (for counts by type) */
-  indicators: Array<{ level1: string | null }>;
-  file: string;
-};
+/** A document's listing (scripts/model/schema.ts) and its Markdown file (absolute path). */
+export type DocumentLight = DocumentListing & { file: string };
+/** A project's listing and its Markdown file (absolute path). */
+export type ProjectLight = ProjectListing & { file: string };
 
 /** Front matter of a Markdown file as an object (null when the file has none). */
 export function frontMatter(text: string): unknown {
@@ -60,39 +46,62 @@ export function readProject(file: string): ProjectEntry {
 }
 
 export function lightDocument(d: DocumentEntry, file: string): DocumentLight {
-  return {
-    ...documentHead(d),
-    unit: d.unit,
-    budget_units: d.budget_units,
-    staffing: d.staffing,
-    responsibilities: d.responsibilities,
-    totals: d.totals,
-    expenditure_by_function: d.expenditure_by_function,
-    disclosure: d.disclosure,
-    projects: d.projects,
-    source_file: d.source_file,
-    table_count: d.tables.length,
-    file,
-  };
+  return { ...documentListing(d), file };
 }
 
 export function lightProject(p: ProjectEntry, file: string): ProjectLight {
-  return {
-    id: p.id,
-    document_id: p.document_id,
-    name: p.name,
-    code: p.code,
-    budget: p.budget,
-    executed: p.executed,
-    department: p.department,
-    department_id: p.department_id,
-    document_title: p.document_title,
-    fiscal_year: p.fiscal_year,
-    kind: p.kind,
-    province: p.province,
-    city: p.city,
-    county: p.county,
-    indicators: p.indicators.map((i) => ({ level1: i.level1 })),
-    file,
-  };
+  return { ...projectListing(p), file };
+}
+
+interface ListingLine<T> {
+  file: string;
+  entry: T;
+}
+
+/**
+ * The light entries of one collection folder, as fast as the pipeline's listing allows: every
+ * Markdown file that its listing (<dir>.jsonl) describes and that is not newer than the listing is
+ * taken from it, validated against the listing schema; any other file (added or edited by hand,
+ * or no listing at all) is read and validated whole. The result does not depend on which path a file
+ * took. Sorted by file name.
+ */
+export function loadLight<T extends { id: string }>(
+  dir: string,
+  listingSchema: { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  fromFile: (file: string) => T,
+): T[] {
+  if (!existsSync(dir)) return [];
+  const listingPath = `${dir}.jsonl`;
+  const listed = new Map<string, unknown>();
+  let listedAt = -Infinity;
+  if (existsSync(listingPath)) {
+    listedAt = statSync(listingPath).mtimeMs;
+    const text = readFileSync(listingPath, 'utf8');
+    let line = 0;
+    for (const raw of text.split('\n')) {
+      line++;
+      if (!raw) continue;
+      let parsed: ListingLine<unknown>;
+      try {
+        parsed = JSON.parse(raw) as ListingLine<unknown>;
+      } catch {
+        throw new Error(`内容索引无法解析：${listingPath}：第 ${line} 行`);
+      }
+      listed.set(parsed.file, parsed.entry);
+    }
+  }
+  const out: T[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+    const file = join(dir, name);
+    const entry = listed.get(name);
+    if (entry !== undefined && statSync(file).mtimeMs <= listedAt) {
+      const r = listingSchema.safeParse(entry);
+      if (!r.success) {
+        const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；');
+        throw new Error(`内容索引不符合数据模型：${listingPath}（${name}）：${issues}`);
+      }
+      out.push({ ...(r.data as T), file });
+    } else out.push(fromFile(file));
+  }
+  return out;
 }

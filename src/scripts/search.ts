@@ -10,6 +10,7 @@ interface PfResultData {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o?: Record<string, unknown>): Promise<{ results: Array<{ data(): Promise<PfResultData> }> } | null>;
 }
@@ -55,6 +56,26 @@ function money(v: string | undefined): string {
   return Number.isFinite(n) ? `${n.toLocaleString('zh-CN', { maximumFractionDigits: 4 })} 万元` : '';
 }
 
+/** pagefind/bundles.json, written by scripts/cli/search-index.ts: one Pagefind bundle per fiscal year. */
+interface Bundle {
+  key: string;
+  label: string;
+  path: string;
+  pages: number;
+}
+interface BundleManifest {
+  default: string;
+  bundles: Bundle[];
+  /** one bundle of every page on small sites; else "all" merges the year bundles */
+  all: Bundle | null;
+}
+
+/** The bundles a scope searches: one year, or every year ("all"). */
+function bundlesOf(manifest: BundleManifest, scope: string): Bundle[] {
+  if (scope !== 'all') return manifest.bundles.filter((b) => b.key === scope);
+  return manifest.all ? [manifest.all] : manifest.bundles;
+}
+
 async function main() {
   if (!root || !form || !status || !list) return;
   const base = root.dataset.base ?? '/';
@@ -63,15 +84,44 @@ async function main() {
   const headerQ = document.querySelector<HTMLInputElement>('#site-q');
   if (headerQ && params.get('q')) headerQ.value = params.get('q') ?? '';
 
+  // Scope: the year select chooses which bundles are loaded. A first visit gets the manifest's default
+  // (all years while that is small enough to fetch, else the newest year; see scripts/postbuild/search-bundles.ts).
+  const scopeSel = form.querySelector<HTMLSelectElement>('select[data-scope]');
+  const pfRoot = root.dataset.bundle ?? `${base}pagefind/`;
   let pf: Pagefind;
+  let manifest: BundleManifest;
+  let scope: string;
   try {
-    pf = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
+    const res = await fetch(`${pfRoot}bundles.json`);
+    if (!res.ok) throw new Error(String(res.status));
+    manifest = (await res.json()) as BundleManifest;
+    if (!manifest.bundles.length) throw new Error('empty');
+    const wanted = params.get('year') ?? '';
+    scope = wanted === 'all' || manifest.bundles.some((b) => b.key === wanted) ? wanted : manifest.default;
+    if (scopeSel) {
+      scopeSel.replaceChildren(
+        new Option(`全部年份（${manifest.bundles.length} 个年度）`, 'all'),
+        ...manifest.bundles.map((b) => new Option(b.label, b.key)),
+      );
+      scopeSel.value = scope;
+    }
+    const [first, ...rest] = bundlesOf(manifest, scope);
+    pf = (await import(/* @vite-ignore */ `${pfRoot}${first.path}pagefind.js`)) as Pagefind;
     await pf.options({ baseUrl: base, ranking: RANKING });
     await pf.init();
+    for (const b of rest) await pf.mergeIndex(`${pfRoot}${b.path}`, { baseUrl: base });
   } catch {
     status.textContent = '搜索索引尚未生成（运行 npm run build 后可用）。';
     return;
   }
+  // Another scope needs other bundles: load the page again with it.
+  scopeSel?.addEventListener('change', (e) => {
+    e.stopPropagation();
+    const url = new URL(location.href);
+    const f = new FormData(form);
+    url.search = new URLSearchParams([...(f.entries() as Iterable<[string, string]>)].filter(([, v]) => v)).toString();
+    location.assign(url);
+  });
   // Filter options are loaded only when the reader turns to the filters (or the URL already uses one):
   // pf.filters() fetches every filter index, which a plain keyword search does not need.
   const selects = Array.from(form.querySelectorAll<HTMLSelectElement>('select[data-filter]'));
@@ -133,7 +183,17 @@ async function main() {
     const results = res?.results ?? [];
     const data = await Promise.all(results.slice(0, 30).map((r) => r.data()));
     if (my !== seq) return;
-    status.textContent = results.length ? `找到 ${results.length} 条结果${results.length > 30 ? '，显示前 30 条' : ''}` : '没有找到结果，换个关键词试试。';
+    const where = scope === 'all' ? '' : `在${manifest.bundles.find((b) => b.key === scope)?.label ?? scope}中`;
+    status.textContent = results.length ? `${where}找到 ${results.length} 条结果${results.length > 30 ? '，显示前 30 条' : ''}` : `${where}没有找到结果，换个关键词试试。`;
+    if (scope !== 'all' && manifest.bundles.length > 1) {
+      const all = new URL(url);
+      all.searchParams.set('year', 'all');
+      const a = document.createElement('a');
+      a.href = all.toString();
+      a.id = 'search-all-years';
+      a.textContent = '在全部年份中搜索';
+      status.append('（', a, '）');
+    }
     list.replaceChildren(
       ...data.map((d) => {
         const li = document.createElement('li');

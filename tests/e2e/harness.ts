@@ -37,7 +37,7 @@ export interface Built {
 export function buildSite(): Built {
   const stamp = join(WORK, 'stamp.json');
   const inputs = Math.max(...['src', 'scripts', 'content/sources', 'tests/fixtures/site', 'astro.config.mjs', 'public'].map((p) => newest(join(ROOT, p))));
-  if (!process.env.E2E_REBUILD && existsSync(stamp) && existsSync(join(DIST, 'pagefind/pagefind.js'))) {
+  if (!process.env.E2E_REBUILD && existsSync(stamp) && existsSync(join(DIST, 'pagefind/bundles.json'))) {
     const s = JSON.parse(readFileSync(stamp, 'utf8')) as Built & { at: number };
     if (s.at > inputs) return s;
   }
@@ -55,8 +55,8 @@ export function buildSite(): Built {
   return built;
 }
 
-/** astro build + Pagefind of the ingested content in WORK/out into `dist` (with its own cache). */
-export function astroBuild(dist: string, cacheDir: string): void {
+/** astro build (in `shards` parallel shards) + Pagefind of the ingested content in WORK/out into `dist` (with its own cache). */
+export function astroBuild(dist: string, cacheDir: string, shards = 1): void {
   const env = {
     BASE_PATH: BASE,
     SITE_URL: 'http://127.0.0.1',
@@ -66,7 +66,7 @@ export function astroBuild(dist: string, cacheDir: string): void {
     SITE_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  run('npx', ['astro', 'build'], env);
+  run('npx', ['tsx', 'scripts/cli/site-build.ts', '--shards', String(shards)], env);
   run('npx', ['tsx', 'scripts/cli/search-index.ts', '--dist', dist]);
 }
 

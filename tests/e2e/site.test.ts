@@ -105,10 +105,10 @@ describe('built site under a sub-path', () => {
     for (const p of seen) expect(p, p).toMatch(/^[\x21-\x7e]+$/);
   });
 
-  it('builds deterministically: a second build of the same input is byte-identical', () => {
+  it('builds deterministically: a second build of the same input, in two parallel shards, is byte-identical', () => {
     const second = join(WORK, 'dist-2');
     rmSync(second, { recursive: true, force: true });
-    astroBuild(second, join(WORK, 'astro-cache-2'));
+    astroBuild(second, join(WORK, 'astro-cache-2'), 2);
     const a = filesBelow(built.dist);
     expect(filesBelow(second)).toEqual(a);
     expect(a.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(10);
@@ -193,6 +193,30 @@ describe('in headless Chromium', () => {
       }
     }
     expect(narrowed).toBe(true);
+    await page.close();
+  });
+
+  it('search runs over one year’s bundle or over all years', async () => {
+    // one Pagefind bundle per year; this small corpus searches all years first (it fits the budget)
+    const manifest = JSON.parse(readFileSync(join(built.dist, 'pagefind/bundles.json'), 'utf8')) as { default: string; bundles: Array<{ key: string; pages: number }> };
+    expect(manifest.default).toBe('all');
+    expect(manifest.bundles.map((b) => b.key)).toEqual(expect.arrayContaining(['2023', '2022', '2021']));
+    const page = await open(`search/?q=${encodeURIComponent('一网通办')}`);
+    await page.waitForSelector('#search-results li');
+    expect(await page.$eval('select[name="year"]', (s) => (s as HTMLSelectElement).value)).toBe('all');
+    const allYears = await page.$$eval('#search-results li .meta', (l) => l.map((x) => x.textContent ?? ''));
+    expect(new Set(allYears.map((m) => /(\d{4}) 年/.exec(m)?.[1])).size).toBeGreaterThan(1);
+    // choosing a year loads that year's bundle only
+    await Promise.all([page.waitForURL(/year=2022/), page.selectOption('select[name="year"]', '2022')]);
+    await page.waitForSelector('#search-results li');
+    expect(await page.textContent('#search-status')).toMatch(/^在2022 年中找到 \d+ 条结果/);
+    const oneYear = await page.$$eval('#search-results li .meta', (l) => l.map((x) => x.textContent ?? ''));
+    expect(oneYear.length).toBeGreaterThan(0);
+    for (const m of oneYear) expect(m).toContain('2022 年');
+    // and offers the way back to all years, keeping the query
+    const back = await page.getAttribute('#search-all-years', 'href');
+    expect(back).toContain('year=all');
+    expect(back).toContain(`q=${encodeURIComponent('一网通办')}`);
     await page.close();
   });
 
