@@ -27,20 +27,20 @@ function copyInputs() {
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
         // When the downloads live outside public/, the copy Astro made of public/data is not this
-        // site's data: drop it (the data page, data/index.html, stays). A build shard other than the
-        // first (scripts/cli/site-build.ts) leaves the downloads and the originals to the first.
-        const laterShard = /^[1-9]\d*\//.test(process.env.SITE_SHARD || '');
+        // site's data: drop it (the data page, data/index.html, stays). Build shards
+        // (scripts/cli/site-build.ts) share the copying: the first copies the downloads, the last
+        // the originals.
+        const [k, n] = (process.env.SITE_SHARD || '0/1').split('/').map(Number);
         const publicData = resolve('public/data');
         if (dataDir !== publicData && existsSync(publicData)) {
           for (const name of readdirSync(publicData)) rmSync(join(out, 'data', name), { recursive: true, force: true });
         }
-        if (laterShard) return;
-        if (existsSync(sourcesDir)) {
+        if (k === n - 1 && existsSync(sourcesDir)) {
           mkdirSync(join(out, 'sources'), { recursive: true });
           // personal mobile numbers never reach the site: see scripts/emit/sources.ts for the rules
           for (const file of listSourceFiles(sourcesDir)) writeSource(out, await planSource(sourcesDir, file));
         }
-        if (existsSync(dataDir) && dataDir !== publicData) {
+        if (k === 0 && existsSync(dataDir) && dataDir !== publicData) {
           cpSync(dataDir, join(out, 'data'), { recursive: true });
         }
       },

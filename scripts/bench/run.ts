@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { generateCorpus, fileName } from '../generate/index.js';
 import { lastJson, measure, type Measured } from './measure.js';
 import { pagefindFigures, type PagefindFigures } from './pagefind.js';
+import { measureSearchBytes, type SearchBytes } from './search-bytes.js';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '100,1000' }, seed: { type: 'string', default: '1' }, 'no-site': { type: 'boolean', default: false } },
@@ -50,9 +51,18 @@ interface SizeResult {
     peak_rss_mb: number | null;
     pages: number | null;
     pagefind: PagefindFigures | null;
+    /** bytes Chromium fetched for real queries (null without Chromium) */
+    search_bytes?: SearchBytes[] | null;
     page_weight_gzip: Record<string, number | null> | null;
   };
 }
+
+/** Queries measured in Chromium: a first query on a fresh page, then a second one typed on it. */
+const SEARCH_QUERIES: Array<[string, string]> = [
+  ['一网通办', '信息化'],
+  ['12345', '外包'],
+  ['云计算', '办公场所租赁'],
+];
 
 function node(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Measured> {
   return measure(process.execPath, args, opts);
@@ -151,6 +161,7 @@ async function siteBuild(n: number, corpus: string): Promise<SizeResult['site']>
     peak_rss_mb: peak,
     pages: pages.length,
     pagefind: pagefindFigures(join(dist, 'pagefind')),
+    search_bytes: pf.code === 0 ? await measureSearchBytes(dist, SEARCH_QUERIES) : null,
     page_weight_gzip: { home: weight(home), document: weight(doc), project: weight(proj) },
   };
 }
@@ -258,6 +269,8 @@ row('Pagefind 索引 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.
 row('首次搜索下载 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.first_query_bytes / 1024) : null));
 row('  默认搜索范围', (r) => (r.site?.pagefind ? (r.site.pagefind.default_scope === 'all' ? `全部 ${r.site.pagefind.bundles} 个年度` : `${r.site.pagefind.default_scope} 年`) : null));
 row('  选全部年份后首次搜索 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.first_query_all_years_bytes / 1024) : null));
+row('  实测首次搜索 KB（Chromium）', (r) => (r.site?.search_bytes?.length ? r.site.search_bytes.map((b) => Math.round(b.first_bytes / 1024)).join(' / ') : null));
+row('  实测第二次搜索 KB（Chromium）', (r) => (r.site?.search_bytes?.length ? r.site.search_bytes.map((b) => Math.round(b.second_bytes / 1024)).join(' / ') : null));
 row('第二次搜索下载 KB', (r) => (r.site?.pagefind ? Math.round(r.site.pagefind.second_query_bytes / 1024) : null));
 row('首页 gzip KB', (r) => (r.site?.page_weight_gzip?.home ? (r.site.page_weight_gzip.home / 1024).toFixed(1) : null));
 row('文档页 gzip KB', (r) => (r.site?.page_weight_gzip?.document ? (r.site.page_weight_gzip.document / 1024).toFixed(1) : null));

@@ -4,8 +4,9 @@
  * /data/). Both folders are fully generated: they are emptied first so no stale file survives.
  * Output is deterministic: documents sorted by id, no timestamps.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { type WriteStream, createWriteStream, mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, IngestError } from '../model/schema.js';
 import { DOCUMENT_KIND_LABELS, documentHead, documentListing, projectListing } from '../model/schema.js';
@@ -85,15 +86,16 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
     rmSync(join(paths.collections, sub), { recursive: true, force: true });
     rmSync(join(paths.collections, `${sub}.jsonl`), { force: true });
   }
-  const listings = { documents: [] as string[], projects: [] as string[] };
+  mkdirSync(paths.collections, { recursive: true });
+  const listings = { documents: new LineWriter(join(paths.collections, 'documents.jsonl')), projects: new LineWriter(join(paths.collections, 'projects.jsonl')) };
   for (const d of documents) {
     const docFile = `${fileId(d.id)}.md`;
     await write(join(paths.collections, 'documents', docFile), documentMarkdown(d));
-    listings.documents.push(JSON.stringify({ file: docFile, entry: documentListing(documentEntry(d)) }));
+    await listings.documents.line(JSON.stringify({ file: docFile, entry: documentListing(documentEntry(d)) }));
     for (const p of d.projects) {
       const file = `${fileId(p.id)}.md`;
       await write(join(paths.collections, 'projects', file), projectMarkdown(d, p));
-      listings.projects.push(JSON.stringify({ file, entry: projectListing(projectEntry(d, p)) }));
+      await listings.projects.line(JSON.stringify({ file, entry: projectListing(projectEntry(d, p)) }));
     }
   }
   mkdirSync(join(paths.collections, 'documents'), { recursive: true });
@@ -116,9 +118,24 @@ export async function writeOutputs(input: EmitInput, outDir: string): Promise<vo
   }));
   await write(join(paths.data, 'documents.json'), `${JSON.stringify(index, null, 2)}\n`);
   await out.done();
-  for (const name of ['documents', 'projects'] as const) {
-    const lines = listings[name];
-    await writeFile(join(paths.collections, `${name}.jsonl`), lines.length ? `${lines.join('\n')}\n` : '', 'utf8');
-    lines.length = 0;
+  // the listings are closed last and stamped now, so each is newer than every file it describes
+  for (const w of [listings.documents, listings.projects]) await w.close();
+}
+
+/** One line at a time to a file, waiting when the stream's buffer is full (a listing is ~90 MB at 10,000 documents). */
+class LineWriter {
+  private readonly stream: WriteStream;
+  constructor(private readonly path: string) {
+    this.stream = createWriteStream(path, { encoding: 'utf8' });
+  }
+
+  async line(text: string): Promise<void> {
+    if (!this.stream.write(`${text}\n`)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((ok, fail) => this.stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+    const now = new Date();
+    utimesSync(this.path, now, now);
   }
 }

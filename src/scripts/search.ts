@@ -109,7 +109,7 @@ async function main() {
     pf = (await import(/* @vite-ignore */ `${pfRoot}${first.path}pagefind.js`)) as Pagefind;
     await pf.options({ baseUrl: base, ranking: RANKING });
     await pf.init();
-    for (const b of rest) await pf.mergeIndex(`${pfRoot}${b.path}`, { baseUrl: base });
+    for (const b of rest) await pf.mergeIndex(`${pfRoot}${b.path}`, { baseUrl: base, ranking: RANKING });
   } catch {
     status.textContent = '搜索索引尚未生成（运行 npm run build 后可用）。';
     return;
