@@ -18,6 +18,11 @@ export type DocumentLight = DocumentListing & { file: string };
 /** A project's listing and its Markdown file (absolute path). */
 export type ProjectLight = ProjectListing & { file: string };
 
+/** The first few schema violations, for an error message. */
+function describeIssues(issues: Array<{ path: PropertyKey[]; message: string }>): string {
+  return issues.slice(0, 5).map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；');
+}
+
 /** Front matter of a Markdown file as an object (null when the file has none). */
 export function frontMatter(text: string): unknown {
   const t = text.replace(/^\uFEFF/, '');
@@ -31,7 +36,7 @@ function read<T>(file: string, schema: { safeParse(v: unknown): { success: true;
   const data = frontMatter(readFileSync(file, 'utf8'));
   const r = schema.safeParse(data);
   if (!r.success) {
-    const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；');
+    const issues = describeIssues(r.error.issues);
     throw new Error(`内容文件不符合数据模型：${file}：${issues}`);
   }
   return r.data;
@@ -97,7 +102,7 @@ export function loadLight<T extends { id: string }>(
     if (entry !== undefined && statSync(file).mtimeMs <= listedAt) {
       const r = listingSchema.safeParse(entry);
       if (!r.success) {
-        const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '（根）'}：${i.message}`).join('；');
+        const issues = describeIssues(r.error.issues);
         throw new Error(`内容索引不符合数据模型：${listingPath}（${name}）：${issues}`);
       }
       out.push({ ...(r.data as T), file });
