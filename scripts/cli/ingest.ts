@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../pipeline/run.js';
-import { writeOutputs } from '../emit/index.js';
+import { OutputWriter } from '../emit/index.js';
 import { assertNodeVersion } from './node-version.js';
 
 assertNodeVersion();
@@ -26,17 +26,23 @@ if (!existsSync(sources) || !statSync(sources).isDirectory()) {
   process.exit(2);
 }
 const started = Date.now();
-const result = await runPipeline(sources, { maskPhones: !values['no-mask-phones'], cache: !values['no-cache'] });
-await writeOutputs({ documents: result.documents, errors: result.errors }, out);
+// outputs are written as documents come in (rendered by the parse workers); the run-wide files at the end
+const writer = new OutputWriter(out);
+const result = await runPipeline(sources, {
+  maskPhones: !values['no-mask-phones'],
+  cache: !values['no-cache'],
+  keepDocuments: false,
+  onDocument: (_d, rendered) => writer.add(rendered),
+});
+await writer.finish(result.errors);
 const errs = result.errors.filter((e) => e.severity === 'error');
 const warns = result.errors.filter((e) => e.severity === 'warning');
 for (const e of result.errors) {
   console.log(`${e.severity === 'error' ? '错误' : '警告'} ${e.file}${e.line ? `:${e.line}` : ''} [${e.action}] ${e.message}`);
 }
-const projects = result.documents.reduce((n, d) => n + d.projects.length, 0);
-const findings = result.documents.reduce((n, d) => n + d.findings.length, 0);
+const { documents, projects, findings } = result.summary;
 console.log(
-  `完成：${result.files.length} 个文件，成功 ${result.documents.length} 个文档，项目 ${projects} 个，核对发现 ${findings} 条；错误 ${errs.length}，警告 ${warns.length}；用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。输出：${out}`,
+  `完成：${result.files.length} 个文件，成功 ${documents} 个文档，项目 ${projects} 个，核对发现 ${findings} 条；错误 ${errs.length}，警告 ${warns.length}；用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。输出：${out}`,
 );
 if (values.strict && errs.length > 0) process.exit(1);
 if (result.files.length === 0) {

@@ -30,12 +30,25 @@ function cellText(v: Cell): string {
   return safeCell(v);
 }
 
+const OPTIONS = {
+  record_delimiter: 'windows',
+  // bare LF inside a field would otherwise split the record for readers expecting CRLF
+  quoted_match: /[\r\n]/,
+} as const;
+
+/** A CSV file's first bytes: the BOM and the header record. */
+export function csvHeader(header: string[]): string {
+  return stringify([header.map(safeCell)], { ...OPTIONS, bom: true });
+}
+
+/**
+ * Records without header or BOM. Every record ends with CRLF and is quoted on its own, so the bodies
+ * of several row groups, concatenated after one header, are the CSV of all the rows.
+ */
+export function csvBody(rows: Cell[][]): string {
+  return rows.length ? stringify(rows.map((r) => r.map(cellText)), OPTIONS) : '';
+}
+
 export function toCsv(header: string[], rows: Cell[][]): string {
-  const records = [header.map(safeCell), ...rows.map((r) => r.map(cellText))];
-  return stringify(records, {
-    bom: true,
-    record_delimiter: 'windows',
-    // bare LF inside a field would otherwise split the record for readers expecting CRLF
-    quoted_match: /[\r\n]/,
-  });
+  return csvHeader(header) + csvBody(rows);
 }

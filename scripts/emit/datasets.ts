@@ -27,6 +27,14 @@ export interface Dataset {
   rows: Cell[][];
 }
 
+/** A dataset's description without its rows: what datapackage.json says about a CSV. */
+export type DatasetHead = Omit<Dataset, 'rows'>;
+
+/** A dataset with one or more rows per document, the documents in id order. */
+export interface DocumentDataset extends DatasetHead {
+  rowsOf(d: DocumentRecord): Cell[][];
+}
+
 const s = (name: string, title: string, description?: string): Field => ({ name, type: 'string', title, ...(description ? { description } : {}) });
 const i = (name: string, title: string, description?: string): Field => ({ name, type: 'integer', title, ...(description ? { description } : {}) });
 const money = (name: string, title: string, description?: string): Field => ({
@@ -99,15 +107,9 @@ export function tablePath(documentId: string, tableId: string): string {
   return `tables/${documentId}/${tableId}.csv`;
 }
 
-/**
- * Every dataset; `rows` are built when read (once, when the CSV is written), so the rows of all the
- * CSVs never exist at the same time — at 10,000 documents they would take gigabytes.
- */
-export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]): Dataset[] {
-  const docs = [...documents].sort((a, b) => a.id.localeCompare(b.id));
-  const sets: Dataset[] = [];
-
-  sets.push({
+/** The datasets with rows per document, in the order datapackage.json lists them. */
+export const DOCUMENT_DATASETS: DocumentDataset[] = [
+  {
     name: 'documents',
     path: 'documents.csv',
     title: '文档',
@@ -148,62 +150,54 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('source_encoding', '来源编码'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.map((d) => [
-        ...docCols(d),
-        d.title,
-        d.department,
-        d.department_id,
-        d.province,
-        d.city,
-        d.county,
-        d.fiscal_year,
-        d.kind,
-        DOCUMENT_KIND_LABELS[d.kind],
-        d.unit,
-        d.totals.income_total,
-        d.totals.current_year_income,
-        d.totals.expenditure_total,
-        d.totals.current_year_expenditure,
-        d.totals.basic_expenditure,
-        d.totals.project_expenditure,
-        d.totals.fiscal_appropriation,
-        d.totals.general_budget_expenditure,
-        d.totals.three_public_total,
-        d.totals.operating_expenses,
-        d.totals.procurement_total,
-        d.staffing.authorized !== null ? Math.round(d.staffing.authorized) : null,
-        d.staffing.actual !== null ? Math.round(d.staffing.actual) : null,
-        d.tables.length,
-        d.projects.length,
-        d.projects.reduce((n, p) => n + p.indicators.length, 0),
-        d.findings.length,
-        d.findings.filter((f) => f.severity === 'error').length,
-        d.coverage.lines_total ? Number((d.coverage.lines_claimed / d.coverage.lines_total).toFixed(4)) : null,
-        d.source_sha256,
-        d.source_format,
-        d.source_encoding,
-        ...prov(documentSpan(d)),
-      ]);
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => [[
+      ...docCols(d),
+      d.title,
+      d.department,
+      d.department_id,
+      d.province,
+      d.city,
+      d.county,
+      d.fiscal_year,
+      d.kind,
+      DOCUMENT_KIND_LABELS[d.kind],
+      d.unit,
+      d.totals.income_total,
+      d.totals.current_year_income,
+      d.totals.expenditure_total,
+      d.totals.current_year_expenditure,
+      d.totals.basic_expenditure,
+      d.totals.project_expenditure,
+      d.totals.fiscal_appropriation,
+      d.totals.general_budget_expenditure,
+      d.totals.three_public_total,
+      d.totals.operating_expenses,
+      d.totals.procurement_total,
+      d.staffing.authorized !== null ? Math.round(d.staffing.authorized) : null,
+      d.staffing.actual !== null ? Math.round(d.staffing.actual) : null,
+      d.tables.length,
+      d.projects.length,
+      d.projects.reduce((n, p) => n + p.indicators.length, 0),
+      d.findings.length,
+      d.findings.filter((f) => f.severity === 'error').length,
+      d.coverage.lines_total ? Number((d.coverage.lines_claimed / d.coverage.lines_total).toFixed(4)) : null,
+      d.source_sha256,
+      d.source_format,
+      d.source_encoding,
+      ...prov(documentSpan(d)),
+    ]],
+  },
+  {
     name: 'document-totals',
     path: 'document_totals.csv',
     title: '文档总数及出处',
     description: 'documents.csv 中每个总数取自哪一行（表格优先，没有表格时取说明文字）',
     fields: [DOC_ID, s('key', '指标'), money('value', '金额'), ...PROVENANCE_FIELDS],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) =>
-        Object.keys(d.totals_sources)
-          .sort()
-          .map((k) => [d.id, k, (d.totals as Record<string, number | null>)[k] ?? null, ...prov(d.totals_sources[k])]),
-      );
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => Object.keys(d.totals_sources)
+      .sort()
+      .map((k) => [d.id, k, (d.totals as Record<string, number | null>)[k] ?? null, ...prov(d.totals_sources[k])]),
+  },
+  {
     name: 'projects',
     path: 'projects.csv',
     title: '项目',
@@ -232,37 +226,32 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('source_lines', '全部出处', '文档中提到该项目的所有行范围，以“;”分隔'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) =>
-        d.projects.map((p) => [
-          p.id,
-          d.id,
-          d.department,
-          d.fiscal_year,
-          d.kind,
-          p.name,
-          p.aliases.join('|'),
-          p.code,
-          p.budget,
-          p.initial_budget,
-          p.executed,
-          p.total_budget,
-          p.category,
-          p.frequency,
-          p.period,
-          p.start_date,
-          p.end_date,
-          p.implementing_unit,
-          p.self_evaluation_score,
-          p.indicators.length,
-          p.sources.map((r) => (r.line_start === r.line_end ? `${r.line_start}` : `${r.line_start}-${r.line_end}`)).join(';'),
-          ...prov(p.sources[0] ?? null),
-        ]),
-      );
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.projects.map((p) => [
+      p.id,
+      d.id,
+      d.department,
+      d.fiscal_year,
+      d.kind,
+      p.name,
+      p.aliases.join('|'),
+      p.code,
+      p.budget,
+      p.initial_budget,
+      p.executed,
+      p.total_budget,
+      p.category,
+      p.frequency,
+      p.period,
+      p.start_date,
+      p.end_date,
+      p.implementing_unit,
+      p.self_evaluation_score,
+      p.indicators.length,
+      p.sources.map((r) => (r.line_start === r.line_end ? `${r.line_start}` : `${r.line_start}-${r.line_end}`)).join(';'),
+      ...prov(p.sources[0] ?? null),
+    ]),
+  },
+  {
     name: 'indicators',
     path: 'indicators.csv',
     title: '绩效指标',
@@ -285,16 +274,11 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('note', '说明'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) =>
-        d.projects.flatMap((p) =>
-          p.indicators.map((x) => [p.id, d.id, p.name, x.level1, x.level2, x.level3, x.operator, x.value, x.value_max, x.unit, x.target_raw, x.actual_raw, x.weight, x.score, x.note, ...prov(x.source)]),
-        ),
-      );
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.projects.flatMap((p) =>
+      p.indicators.map((x) => [p.id, d.id, p.name, x.level1, x.level2, x.level3, x.operator, x.value, x.value_max, x.unit, x.target_raw, x.actual_raw, x.weight, x.score, x.note, ...prov(x.source)]),
+    ),
+  },
+  {
     name: 'expenditure-by-function',
     path: 'expenditure_by_function.csv',
     title: '按功能分类的支出',
@@ -311,12 +295,9 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       money('project', '项目支出'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.expenditure_by_function.map((r) => [d.id, r.table_id, r.table_kind, r.code, r.level, r.name, r.total, r.basic, r.project, ...prov(r.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.expenditure_by_function.map((r) => [d.id, r.table_id, r.table_kind, r.code, r.level, r.name, r.total, r.basic, r.project, ...prov(r.source)]),
+  },
+  {
     name: 'basic-expenditure-by-economic',
     path: 'basic_expenditure_by_economic.csv',
     title: '按经济分类的基本支出',
@@ -332,45 +313,33 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       money('public', '公用经费'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.basic_expenditure_by_economic.map((r) => [d.id, r.table_id, r.code, r.level, r.name, r.total, r.personnel, r.public, ...prov(r.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.basic_expenditure_by_economic.map((r) => [d.id, r.table_id, r.code, r.level, r.name, r.total, r.personnel, r.public, ...prov(r.source)]),
+  },
+  {
     name: 'three-public',
     path: 'three_public.csv',
     title: '“三公”经费',
     description: '因公出国（境）费、公务用车购置及运行维护费、公务接待费的预算数与决算数',
     fields: [DOC_ID, s('item', '项目'), s('label', '名称'), money('budget', '预算数', '决算文档为年初预算数'), money('actual', '决算数'), ...PROVENANCE_FIELDS],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.three_public.map((r) => [d.id, r.item, r.label, r.budget, r.actual, ...prov(r.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.three_public.map((r) => [d.id, r.item, r.label, r.budget, r.actual, ...prov(r.source)]),
+  },
+  {
     name: 'stats',
     path: 'stats.csv',
     title: '相关统计数',
     description: '与“三公”经费等一同公开的数量（团组数、接待批次、车辆保有量等）',
     fields: [DOC_ID, s('key', '指标'), s('label', '名称'), { name: 'value', type: 'number', title: '数量' }, ...PROVENANCE_FIELDS],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.stats.map((r) => [d.id, r.key, r.label, r.value, ...prov(r.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.stats.map((r) => [d.id, r.key, r.label, r.value, ...prov(r.source)]),
+  },
+  {
     name: 'procurement',
     path: 'procurement.csv',
     title: '政府采购',
     description: '政府采购预算总额及货物、工程、服务分类和明细',
     fields: [DOC_ID, s('category', '类别', 'total goods works services item'), s('label', '名称'), money('amount', '金额'), ...PROVENANCE_FIELDS],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.procurement.map((r) => [d.id, r.category, r.label, r.amount, ...prov(r.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.procurement.map((r) => [d.id, r.category, r.label, r.amount, ...prov(r.source)]),
+  },
+  {
     name: 'facts',
     path: 'facts.csv',
     title: '说明文字中的数字',
@@ -386,12 +355,9 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('text', '原句'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.facts.map((f) => [d.id, f.key, f.label, f.value, f.unit, f.change ?? null, f.change_pct ?? null, f.text, ...prov(f.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.facts.map((f) => [d.id, f.key, f.label, f.value, f.unit, f.change ?? null, f.change_pct ?? null, f.text, ...prov(f.source)]),
+  },
+  {
     name: 'findings',
     path: 'findings.csv',
     title: '核对发现',
@@ -405,12 +371,9 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       money('actual', '实为'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.findings.map((f) => [d.id, f.check, f.severity, f.message, f.expected, f.actual, ...prov(f.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.findings.map((f) => [d.id, f.check, f.severity, f.message, f.expected, f.actual, ...prov(f.source)]),
+  },
+  {
     name: 'disclosure',
     path: 'disclosure.csv',
     title: '公开完整性',
@@ -424,12 +387,9 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('status', '状态', 'present 已公开；empty_with_note 空表并有说明；empty 空表无说明；missing 未公开'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.disclosure.map((x) => [d.id, x.item, x.label, x.group, x.required, x.status, ...prov(x.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.disclosure.map((x) => [d.id, x.item, x.label, x.group, x.required, x.status, ...prov(x.source)]),
+  },
+  {
     name: 'coverage',
     path: 'coverage.csv',
     title: '识别覆盖率',
@@ -443,42 +403,33 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('unclaimed', '未认领行范围', '以“;”分隔的行范围'),
       s('source_file', '来源文件'),
     ],
-    get rows(): Cell[][] {
-      return docs.map((d) => [
-        d.id,
-        d.coverage.lines_total,
-        d.coverage.lines_claimed,
-        d.coverage.lines_total ? Number((d.coverage.lines_claimed / d.coverage.lines_total).toFixed(4)) : null,
-        d.coverage.unclaimed.length,
-        d.coverage.unclaimed.map((u) => (u.line_start === u.line_end ? `${u.line_start}` : `${u.line_start}-${u.line_end}`)).join(';'),
-        d.source_file,
-      ]);
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => [[
+      d.id,
+      d.coverage.lines_total,
+      d.coverage.lines_claimed,
+      d.coverage.lines_total ? Number((d.coverage.lines_claimed / d.coverage.lines_total).toFixed(4)) : null,
+      d.coverage.unclaimed.length,
+      d.coverage.unclaimed.map((u) => (u.line_start === u.line_end ? `${u.line_start}` : `${u.line_start}-${u.line_end}`)).join(';'),
+      d.source_file,
+    ]],
+  },
+  {
     name: 'unclaimed-lines',
     path: 'unclaimed_lines.csv',
     title: '未识别的行',
     description: '尚未被任何识别结构认领的原文片段（前 200 字）',
     fields: [DOC_ID, s('text', '原文片段'), ...PROVENANCE_FIELDS],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.coverage.unclaimed.map((u) => [d.id, u.text, d.source_file, u.line_start, u.line_end, null]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.coverage.unclaimed.map((u) => [d.id, u.text, d.source_file, u.line_start, u.line_end, null]),
+  },
+  {
     name: 'glossary',
     path: 'glossary.csv',
     title: '名词解释',
     description: '文档“名词解释”部分的术语和释义',
     fields: [DOC_ID, s('term', '术语'), s('definition', '释义'), ...PROVENANCE_FIELDS],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.glossary.map((g) => [d.id, g.term, g.definition, ...prov(g.source)]));
-    },
-  });
-
-  sets.push({
+    rowsOf: (d) => d.glossary.map((g) => [d.id, g.term, g.definition, ...prov(g.source)]),
+  },
+  {
     name: 'tables',
     path: 'tables.csv',
     title: '表格目录',
@@ -496,12 +447,13 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
       s('path', '下载文件'),
       ...PROVENANCE_FIELDS,
     ],
-    get rows(): Cell[][] {
-      return docs.flatMap((d) => d.tables.map((t) => [d.id, t.id, t.kind, TABLE_KIND_LABELS[t.kind], t.title, t.unit, t.empty, t.note, t.rows.length, tablePath(d.id, t.id), ...prov(t.source)]));
-    },
-  });
+    rowsOf: (d) => d.tables.map((t) => [d.id, t.id, t.kind, TABLE_KIND_LABELS[t.kind], t.title, t.unit, t.empty, t.note, t.rows.length, tablePath(d.id, t.id), ...prov(t.source)]),
+  },
+];
 
-  sets.push({
+/** The ingest problems of a run, sorted by file, line and message. */
+export function errorsDataset(errors: IngestError[]): Dataset {
+  return {
     name: 'ingest-errors',
     path: 'ingest_errors.csv',
     title: '读取问题',
@@ -512,24 +464,44 @@ export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]
         .map((e) => [e.file, e.line, e.severity, e.action, e.message] as Cell[])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1] ?? 0) - Number(b[1] ?? 0) || String(a[4]).localeCompare(String(b[4])));
     },
-  });
+  };
+}
 
-  // one CSV per source table, cells as published (text, so 1,234.56 and '-' stay exactly as printed)
-  for (const d of docs) {
-    for (const t of d.tables) {
-      const headers = tableHeaders(t);
-      sets.push({
-        name: `table-${d.id}-${t.id}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
-        path: tablePath(d.id, t.id),
-        title: `${d.title}：${t.title || TABLE_KIND_LABELS[t.kind]}`,
-        description: `原文表格（${TABLE_KIND_LABELS[t.kind]}），单元格按原文保留${t.unit ? `，金额单位：${t.unit}` : ''}；来源 ${t.source.file} 第 ${t.source.line_start}–${t.source.line_end} 行`,
-        fields: headers.map((h, k) => (k === headers.length - 1 ? i('source_line', '来源行号') : s(h, h))),
-        // built when the CSV is written, so tens of thousands of per-table row copies never coexist
-        get rows(): Cell[][] {
-          return t.rows.map((r) => [...headers.slice(0, -1).map((_, k) => r.cells[k] ?? ''), r.source_line]);
-        },
-      });
-    }
-  }
-  return sets;
+/**
+ * One CSV per source table, cells as published (text, so 1,234.56 and '-' stay exactly as printed);
+ * rows are built when read, so tens of thousands of per-table row copies never coexist.
+ */
+export function tableDatasets(d: DocumentRecord): Dataset[] {
+  return d.tables.map((t) => {
+    const headers = tableHeaders(t);
+    return {
+      name: `table-${d.id}-${t.id}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
+      path: tablePath(d.id, t.id),
+      title: `${d.title}：${t.title || TABLE_KIND_LABELS[t.kind]}`,
+      description: `原文表格（${TABLE_KIND_LABELS[t.kind]}），单元格按原文保留${t.unit ? `，金额单位：${t.unit}` : ''}；来源 ${t.source.file} 第 ${t.source.line_start}–${t.source.line_end} 行`,
+      fields: headers.map((h, k) => (k === headers.length - 1 ? i('source_line', '来源行号') : s(h, h))),
+      get rows(): Cell[][] {
+        return t.rows.map((r) => [...headers.slice(0, -1).map((_, k) => r.cells[k] ?? ''), r.source_line]);
+      },
+    };
+  });
+}
+
+/**
+ * Every dataset of a run: the per-document datasets, the ingest problems, then each document's
+ * tables. `rows` are built when read (once, when the CSV is written), so the rows of all the CSVs
+ * never exist at the same time — at 10,000 documents they would take gigabytes.
+ */
+export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]): Dataset[] {
+  const docs = [...documents].sort((a, b) => a.id.localeCompare(b.id));
+  return [
+    ...DOCUMENT_DATASETS.map(({ rowsOf, ...head }) => ({
+      ...head,
+      get rows(): Cell[][] {
+        return docs.flatMap(rowsOf);
+      },
+    })),
+    errorsDataset(errors),
+    ...docs.flatMap(tableDatasets),
+  ];
 }

@@ -17,19 +17,22 @@ export const DEFAULT_CACHE_DIR = '.cache/ingest';
 
 /** Folders of scripts/ whose code does not change what ingestFile returns. */
 const NOT_PIPELINE = new Set(['generate', 'bench', 'cli', 'emit']);
+/** Folders of scripts/ that the parse workers never load (they also render, so emit/ counts). */
+const NOT_IN_WORKERS = new Set(['generate', 'bench', 'cli']);
 
-let fingerprint: string | null = null;
+const fingerprints = new Map<Set<string>, string>();
 
-/** Hash of every pipeline source file (scripts/**, minus generator/bench/CLI/emit), computed once per process. */
-export function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
+/** Hash of the source files under scripts/ outside the `skip` folders, computed once per process. */
+function sourcesFingerprint(skip: Set<string>): string {
+  const known = fingerprints.get(skip);
+  if (known) return known;
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256').update(`v${PIPELINE_VERSION}\n`);
   const walk = (dir: string, top: boolean) => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) {
-        if (!(top && NOT_PIPELINE.has(name))) walk(p, false);
+        if (!(top && skip.has(name))) walk(p, false);
       } else if (/\.(ts|js|mjs|json)$/.test(name)) h.update(`${p.slice(root.length)}\n`).update(readFileSync(p));
     }
   };
@@ -38,8 +41,19 @@ export function codeFingerprint(): string {
   } catch {
     // Sources unavailable (bundled build): fall back to the declared version alone.
   }
-  fingerprint = h.digest('hex');
-  return fingerprint;
+  const digest = h.digest('hex');
+  fingerprints.set(skip, digest);
+  return digest;
+}
+
+/** Hash of every pipeline source file (scripts/**, minus generator/bench/CLI/emit): the cache's code key. */
+export function codeFingerprint(): string {
+  return sourcesFingerprint(NOT_PIPELINE);
+}
+
+/** Hash of everything a parse worker runs (the pipeline and the emitters): the worker bundle's key. */
+export function workerCodeFingerprint(): string {
+  return sourcesFingerprint(NOT_IN_WORKERS);
 }
 
 export function cacheKey(bytes: Uint8Array, sidecar: Uint8Array | null, relFile: string, options: IngestOptions, code = codeFingerprint()): string {

@@ -1,8 +1,9 @@
 /**
- * Parallel ingest on a worker_threads pool (size = os.availableParallelism()). Results come back in
- * input order whatever order the workers finish in, so output stays deterministic. Small batches run
- * in-process: starting workers costs more than parsing a handful of files. This module is also the
- * worker's entry point.
+ * Parallel ingest on a worker_threads pool (size = os.availableParallelism()). Each file is parsed
+ * (or taken from the cache), its phone numbers masked and, when asked, its outputs rendered, all in
+ * the worker, so the main thread is left with writing files. Results are reported as they finish
+ * with their input index, so callers can keep input order. Small batches run in-process: starting
+ * workers costs more than parsing a handful of files. This module is also the worker's entry point.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { IngestFileResult, IngestOptions } from './ingest-file.js';
-import { codeFingerprint, ingestCached } from './cache.js';
+import { codeFingerprint, ingestCached, workerCodeFingerprint } from './cache.js';
+import { maskDeep } from '../normalize/privacy.js';
+import { type RenderedDocument, renderDocument } from '../emit/render.js';
 
 export interface ParallelTask {
   path: string;
@@ -24,11 +27,16 @@ export interface ParallelOptions {
   /** cache folder, or null for no cache */
   cacheDir: string | null;
   ingest: IngestOptions;
-  /** called as each file finishes (in completion order) */
-  onResult?: (index: number, result: IngestFileResult, hit: boolean) => void;
+  /** mask personal mobile numbers in the records (default false) */
+  mask?: boolean;
+  /** render each document's outputs too (`rendered` in onResult) */
+  render?: boolean;
+  /** called as each file finishes (in completion order); when given, `results` stays empty */
+  onResult?: (index: number, result: IngestFileResult, hit: boolean, rendered: RenderedDocument | null) => void;
 }
 
 export interface ParallelResult {
+  /** per input, in input order (empty when onResult takes them) */
   results: IngestFileResult[];
   hits: number;
   misses: number;
@@ -38,14 +46,26 @@ export interface ParallelResult {
 /** Below this many files the pool is not worth starting (~1 s to boot workers); INGEST_MIN_POOL_FILES overrides. */
 const MIN_FILES_FOR_POOL = Number(process.env.INGEST_MIN_POOL_FILES ?? 64);
 
-interface WorkerInit {
-  role: 'ingest-worker';
+interface Settings {
   cacheDir: string | null;
   ingest: IngestOptions;
   code: string;
+  mask: boolean;
+  render: boolean;
+}
+interface WorkerInit extends Settings {
+  role: 'ingest-worker';
 }
 type Job = { i: number; path: string; rel: string };
-type Reply = { i: number; result: IngestFileResult; hit: boolean };
+type Reply = { i: number; result: IngestFileResult; hit: boolean; rendered: RenderedDocument | null };
+
+/** One file, start to finish, wherever it runs (a worker or this thread). */
+async function processFile(job: Job, s: Settings): Promise<Reply> {
+  const r = await ingestCached(job.path, job.rel, s.ingest, s.cacheDir, s.code);
+  const document = r.result.document && s.mask ? maskDeep(r.result.document) : r.result.document;
+  const result = document === r.result.document ? r.result : { ...r.result, document };
+  return { i: job.i, result, hit: r.hit, rendered: s.render && document ? renderDocument(document) : null };
+}
 
 function internalError(rel: string, message: string): IngestFileResult {
   return { document: null, errors: [{ file: rel, line: null, severity: 'error', action: 'skipped', message: `解析时发生内部错误：${message}` }] };
@@ -55,17 +75,17 @@ let bundled: Promise<URL | null> | null = null;
 
 /**
  * From TypeScript sources, this module and everything it imports bundled once into one ES module
- * (esbuild, which tsx already depends on), cached under node_modules/.cache by the pipeline's code
- * fingerprint. Workers load it directly: with tsx's loader every worker re-resolved and re-compiled
+ * (esbuild, which tsx already depends on), cached under node_modules/.cache by the fingerprint of
+ * the code it bundles. Workers load it directly: with tsx's loader every worker re-resolved and re-compiled
  * ~60 modules, which cost more than parsing 100 documents. null when esbuild is unavailable.
  */
-function workerBundle(code: string): Promise<URL | null> {
+function workerBundle(): Promise<URL | null> {
   bundled ??= (async () => {
     try {
       const self = fileURLToPath(import.meta.url);
       const root = dirname(dirname(dirname(self)));
       const esbuild = await import('esbuild');
-      const key = createHash('sha256').update(code).update(esbuild.version).update(self).digest('hex').slice(0, 20);
+      const key = createHash('sha256').update(workerCodeFingerprint()).update(esbuild.version).update(self).digest('hex').slice(0, 20);
       const dir = join(root, 'node_modules', '.cache', 'ingest-worker');
       const out = join(dir, `worker-${key}.mjs`);
       if (!existsSync(out)) {
@@ -95,7 +115,7 @@ function workerBundle(code: string): Promise<URL | null> {
  */
 async function spawnWorker(init: WorkerInit): Promise<Worker> {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: init });
-  const bundle = process.env.INGEST_WORKER_TSX === '1' ? null : await workerBundle(init.code);
+  const bundle = process.env.INGEST_WORKER_TSX === '1' ? null : await workerBundle();
   if (bundle) return new Worker(bundle, { workerData: init });
   const api = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
@@ -103,27 +123,25 @@ async function spawnWorker(init: WorkerInit): Promise<Worker> {
 }
 
 export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOptions): Promise<ParallelResult> {
-  const results: IngestFileResult[] = new Array(tasks.length);
+  const results: IngestFileResult[] = opts.onResult ? [] : new Array(tasks.length);
   let hits = 0;
   let misses = 0;
-  const record = (i: number, result: IngestFileResult, hit: boolean) => {
-    results[i] = result;
+  const record = ({ i, result, hit, rendered }: Reply) => {
     if (hit) hits++;
     else misses++;
-    opts.onResult?.(i, result, hit);
+    if (opts.onResult) opts.onResult(i, result, hit, rendered);
+    else results[i] = result;
   };
-  const code = codeFingerprint();
+  const settings: Settings = { cacheDir: opts.cacheDir, ingest: opts.ingest, code: codeFingerprint(), mask: opts.mask ?? false, render: opts.render ?? false };
+  const run = (i: number) => processFile({ i, path: tasks[i].path, rel: tasks[i].rel }, settings);
   const want = opts.workers ?? availableParallelism();
   const size = tasks.length < MIN_FILES_FOR_POOL ? 0 : Math.min(want, tasks.length);
   if (size <= 0) {
-    for (let i = 0; i < tasks.length; i++) {
-      const r = await ingestCached(tasks[i].path, tasks[i].rel, opts.ingest, opts.cacheDir, code);
-      record(i, r.result, r.hit);
-    }
+    for (let i = 0; i < tasks.length; i++) record(await run(i));
     return { results, hits, misses, workers: 0 };
   }
 
-  const init: WorkerInit = { role: 'ingest-worker', cacheDir: opts.cacheDir, ingest: opts.ingest, code };
+  const init: WorkerInit = { role: 'ingest-worker', ...settings };
   const queue: number[] = tasks.map((_, i) => i);
   let done = 0;
   let bootFailures = 0;
@@ -135,9 +153,7 @@ export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOption
     // Workers that cannot even start (loader missing, no threads allowed): parse the rest here.
     const drainInProcess = async () => {
       while (queue.length) {
-        const i = queue.shift()!;
-        const r = await ingestCached(tasks[i].path, tasks[i].rel, opts.ingest, opts.cacheDir, code);
-        record(i, r.result, r.hit);
+        record(await run(queue.shift()!));
         finish();
       }
     };
@@ -157,7 +173,7 @@ export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOption
       };
       w.on('message', (m: Reply) => {
         answered = true;
-        record(m.i, m.result, m.hit);
+        record(m);
         finish();
         feed();
       });
@@ -174,7 +190,7 @@ export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOption
             return;
           }
         } else if (job) {
-          record(job.i, internalError(job.rel, e.message), false);
+          record({ i: job.i, result: internalError(job.rel, e.message), hit: false, rendered: null });
           finish();
         }
         if (queue.length && !fallback) launch();
@@ -194,12 +210,9 @@ export async function ingestParallel(tasks: ParallelTask[], opts: ParallelOption
   return { results, hits, misses, workers: size };
 }
 
-// Worker side: parse files as they are posted, one at a time.
+// Worker side: process files as they are posted, one at a time.
 if (!isMainThread && (workerData as WorkerInit | undefined)?.role === 'ingest-worker' && parentPort) {
   const init = workerData as WorkerInit;
   const port = parentPort;
-  port.on('message', async (job: Job) => {
-    const r = await ingestCached(job.path, job.rel, init.ingest, init.cacheDir, init.code);
-    port.postMessage({ i: job.i, result: r.result, hit: r.hit } satisfies Reply);
-  });
+  port.on('message', async (job: Job) => port.postMessage(await processFile(job, init)));
 }
