@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BundleManifest } from '../postbuild/search-bundles.js';
+import { type BundleManifest, CHUNKS_PER_QUERY } from '../postbuild/search-bundles.js';
 
 export interface PagefindFigures {
   index_bytes: number;
@@ -45,7 +45,7 @@ export function pagefindFigures(pagefindDir: string, resultsShown = 5): Pagefind
   const sum = (xs: { size: number }[]) => xs.reduce((s, f) => s + f.size, 0);
   const chunks = files.filter((f) => f.path.endsWith('.pf_index'));
   const fragments = files.filter((f) => f.path.endsWith('.pf_fragment'));
-  const scope = manifest.default === 'all' ? manifest.bundles : manifest.bundles.filter((b) => b.key === manifest.default);
+  const scope = manifest.default === 'all' ? (manifest.all ? [manifest.all] : manifest.bundles) : manifest.bundles.filter((b) => b.key === manifest.default);
   const avgFragment = fragments.length ? sum(fragments) / fragments.length : 0;
   return {
     index_bytes: sum(files),
@@ -54,9 +54,9 @@ export function pagefindFigures(pagefindDir: string, resultsShown = 5): Pagefind
     fragments: fragments.length,
     first_query_bytes: manifest.first_query_default_bytes,
     first_query_all_years_bytes: manifest.first_query_all_bytes,
-    second_query_bytes: scope.reduce((s, b) => s + b.max_chunk_bytes, 0) + Math.round(avgFragment * resultsShown),
+    second_query_bytes: CHUNKS_PER_QUERY * scope.reduce((s, b) => s + b.max_chunk_bytes, 0) + Math.round(avgFragment * resultsShown),
     default_scope: manifest.default,
     bundles: manifest.bundles.length,
-    method: `per-year bundles; pagefind.js+worker (gzip)+entry+wasm+meta of each loaded bundle+its largest chunk+${resultsShown}×avg fragment`,
+    method: `per-year bundles; pagefind.js+worker (gzip)+entry+wasm+meta of each loaded bundle+${CHUNKS_PER_QUERY}× its largest chunk+${resultsShown}×avg fragment`,
   };
 }
