@@ -131,7 +131,8 @@ async function siteBuild(n: number, corpus: string): Promise<SizeResult['site']>
     notes.push(`站点构建（${n} 篇）未完成：${note}`);
     return { ok: false, note, ingest_ms: null, astro_ms: null, pagefind_ms: null, total_ms: null, peak_rss_mb: null, pages: null, pagefind: null, page_weight_gzip: null, ...partial };
   };
-  const ing = await node([...TSX, resolve('scripts/cli/ingest.ts'), '--sources', corpus, '--out', site], { env, timeoutMs: 60 * 60_000 });
+  // a build from scratch, as on a CI runner: no ingest cache
+  const ing = await node([...TSX, resolve('scripts/cli/ingest.ts'), '--sources', corpus, '--out', site, '--no-cache'], { env, timeoutMs: 60 * 60_000 });
   if (ing.code !== 0) return fail(`ingest 退出码 ${ing.code}：${ing.stderr.trim().split('\n').slice(-3).join(' ')}`);
   // site-build.ts: `astro build`, in parallel shards on big sites
   const astro = await node([...TSX, resolve('scripts/cli/site-build.ts')], { env, cwd: ROOT, timeoutMs: 30 * 60_000 });
