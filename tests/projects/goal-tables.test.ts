@@ -108,3 +108,14 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('a 项目名称 cell in a column header row (项目支出表 and 绩效目标表 headers over several rows)', () => {
+  const { projects } = runProjects('name-header-rows.txt', fixtureText('projects', 'name-header-rows.txt'));
+
+  it('takes no column label for a project (本年财政拨款, a broken 资金总额(万元))', () => {
+    const names = projects.map((p) => p.name);
+    expect(names).not.toContain('本年财政拨款');
+    expect(names).not.toContain('金总额(万元)');
+    expect(names.filter((n) => /财政拨款|总额|指标|预算$/.test(n))).toEqual([]);
+  });
+});

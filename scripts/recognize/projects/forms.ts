@@ -106,6 +106,13 @@ function amount(text: string, ctx: RecognizeContext): number | null {
 /** A text line that closes any open form (the document moves on). */
 const CLOSES_FORM = /整体(支出)?绩效目标|^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、/;
 const HEADER_CELL = /^(金额|总计|合计|小计|预算数|采购品目|采购类别|采购品名|采购数量.*|功能科目.*|科目编码|单位名称)(\(万?元\)|（万?元）)?$/;
+/**
+ * Labels of an amount or indicator column. Beside a 项目名称 cell they make the row a column header
+ * (项目支出表: 项目名称 | 本年财政拨款 | …; 绩效目标表: 项目名称 | 资金总额(万元) | 年度绩效目标 |
+ * 一级指标 …), not a form's key and value: such a label is never a project's name. A label broken
+ * across lines keeps its tail ("资" / "金总额(万元)").
+ */
+const COLUMN_LABEL = /^(本年)?财政拨款(收入|结转|结余)?|^(一般公共预算|政府性基金预算?|国有资本经营预算|财政专户管理资金|单位资金|上年结转|其他资金)$|^[一二三]级指标$|^指标值$|^权重$|(总额|金额|预算数|资金)(\(万?元\)|（万?元）)$/;
 const FORM_LABEL = /^(基本信息|基本情况|立项依据|年度绩效目标|绩效指标|[(（]\d{4}年度?[)）])$/;
 
 /**
@@ -216,6 +223,10 @@ function readTableBlock(
     }
     const kv = readKv(row);
     const named = kv.find(([f]) => f === 'name');
+    if (named && COLUMN_LABEL.test(named[1].replace(/\s+/g, ''))) {
+      close();
+      continue;
+    }
     if (named && named[1]) {
       if (st.titled && st.draft && st.draft.indicators.length === 0) {
         // The form's own 项目名称 row under its title: the same project, named as the form states it.
