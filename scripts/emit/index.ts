@@ -19,8 +19,6 @@ import { DOCUMENT_DATASETS, errorsDataset } from './datasets.js';
 import { dataPackageFrame, resourceJson } from './datapackage.js';
 import { type RenderedDocument, renderDocument } from './render.js';
 
-export { fileId } from './render.js';
-
 export interface EmitInput {
   documents: DocumentRecord[];
   errors: IngestError[];
