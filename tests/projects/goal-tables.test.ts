@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { goalColumns } from '../../scripts/recognize/projects/goal-table.js';
-import { byName, fixtureText, runProjects } from './helpers.js';
+import { join } from 'node:path';
+import { ROOT, byName, fixtureText, runProjects } from './helpers.js';
 
 const summary = (ps: ReturnType<typeof runProjects>['projects']) =>
   ps.map((p) => ({ name: p.name, budget: p.budget, unit: p.implementing_unit, goal: p.annual_goal }));
@@ -117,5 +118,47 @@ describe('a 项目名称 cell in a column header row (项目支出表 and 绩效
     expect(names).not.toContain('本年财政拨款');
     expect(names).not.toContain('金总额(万元)');
     expect(names.filter((n) => /财政拨款|总额|指标|预算$/.test(n))).toEqual([]);
+  });
+});
+
+describe('绩效目标表 with a row per indicator (项目名称 | 资金总额 | 年度绩效目标 | 一级指标 | … | 指标值 | 权重)', () => {
+  const { projects, claims } = runProjects('goal-matrix.txt', fixtureText('projects', 'goal-matrix.txt'));
+
+  it('finds each project with its amount, goal and unit, names and goals joined over their rows', () => {
+    expect(projects.map((p) => ({ name: p.name, budget: p.budget, unit: p.implementing_unit, goal: p.annual_goal, n: p.indicators.length }))).toEqual([
+      { name: '档案数字化加工经费', budget: 80, unit: '某市档案局', goal: '完成馆藏档案数字化20万页。', n: 4 },
+      // printed centred: its first indicator row stands above the row with its name and amount
+      { name: '档案库房运行维护费', budget: 35.5, unit: '某市档案局', goal: '1、开展档案库房安全检查。2、更新消防设备。', n: 4 },
+      // over a page break and a repeated header
+      { name: '档案征集经费', budget: 12, unit: '某市档案局', goal: '征集地方特色档案。', n: 2 },
+    ]);
+  });
+
+  it('reads each indicator row by column: levels, name, explanation, target and weight', () => {
+    const [first, second, third] = projects;
+    expect(first.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '数字化档案页数', note: '全年完成数字化扫描的页数', target_raw: '≥20万页', operator: '>=', value: 20, weight: 40 });
+    expect(first.indicators[1]).toMatchObject({ level1: '成本指标', level3: '每页加工成本', note: null, target_raw: '≤4元', operator: '<=', value: 4, weight: 20 });
+    expect(second.indicators.map((x) => x.level3)).toEqual(['库房温湿度达标率', '运行维护成本', '档案安全事故', '工作人员满意度']);
+    // an explanation wrapping onto the next row stays with its indicator
+    expect(third.indicators[0]).toMatchObject({ level3: '征集档案数量', note: '面向社会征集的各类档案', target_raw: '≥500件', weight: 50 });
+    expect(first.indicators.reduce((s, x) => s + (x.weight ?? 0), 0)).toBe(100);
+  });
+
+  it('claims the table rows and stops at the next part', () => {
+    expect(claims.get(8)).toBe('projects');
+    expect(claims.get(22)).toBe('projects');
+    expect(claims.has(24)).toBe(false);
+  });
+});
+
+describe('项目支出表 whose 项目名称 caption spans 一级项目 | 二级项目, and the same projects in a 绩效目标表', () => {
+  it('takes the 二级项目 rows as projects and merges them with the 绩效目标表’s rows', async () => {
+    const { ingestFile } = await import('../../scripts/pipeline/ingest-file.js');
+    const r = await ingestFile(join(ROOT, 'tests/fixtures/projects/name-header-rows.txt'), 'name-header-rows.txt');
+    const projects = r.document!.projects.map((p) => ({ name: p.name, budget: p.budget, aliases: p.aliases, indicators: p.indicators.length }));
+    expect(projects).toEqual([
+      { name: '信访专项经费', budget: 30, aliases: [], indicators: 2 },
+      { name: '信访接待中心运行费', budget: 116, aliases: [], indicators: 0 },
+    ]);
   });
 });

@@ -16,7 +16,11 @@ export type ValueRole = 'target' | 'actual' | 'weight' | 'score' | 'note';
 export interface IndicatorHeader {
   l1Col: number;
   l2Col: number;
+  /** the 三级指标 (indicator name) column */
+  l3Col: number;
   roles: ValueRole[];
+  /** the header column of each role (the 三级指标 column for a role glued to it; -1 when implied) */
+  roleCols: number[];
 }
 
 /** A header row names 一级指标 and 三级指标 (or 明细指标); returns the value roles after the name column. */
@@ -28,17 +32,23 @@ export function parseIndicatorHeader(cells: string[]): IndicatorHeader | null {
   if (l1Col < 0 || l3Col < 0) return null;
   const l2Col = norm.findIndex((c) => /二级指标/.test(c));
   const roles: ValueRole[] = [];
+  const roleCols: number[] = [];
   const glued = norm[l3Col].replace(/^.*(三级指标|明细指标)[)）]?/, '');
-  for (const c of [/^(指标值|目标值)/.test(glued) ? glued : '', ...norm.slice(l3Col + 1)]) {
-    if (!c) continue;
+  const after = [/^(指标值|目标值)/.test(glued) ? glued : '', ...norm.slice(l3Col + 1)];
+  after.forEach((c, k) => {
+    if (!c) return;
     if (/实际|完成值/.test(c)) roles.push('actual');
     else if (/得分/.test(c)) roles.push('score');
     else if (/分值|权重/.test(c)) roles.push('weight');
     else if (/指标值(?!说明|确定)/.test(c) || /目标值/.test(c)) roles.push('target');
     else roles.push('note');
+    roleCols.push(l3Col + k);
+  });
+  if (!roles.includes('target')) {
+    roles.unshift('target');
+    roleCols.unshift(-1);
   }
-  if (!roles.includes('target')) roles.unshift('target');
-  return { l1Col, l2Col: l2Col >= 0 && l2Col !== l1Col ? l2Col : l1Col + 1, roles };
+  return { l1Col, l2Col: l2Col >= 0 && l2Col !== l1Col ? l2Col : l1Col + 1, l3Col, roles, roleCols };
 }
 
 export interface IndicatorRowState {

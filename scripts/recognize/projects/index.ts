@@ -1,6 +1,7 @@
 /**
  * Projects gathered from every place a document mentions them, merged into one record each:
- * key-value forms (绩效目标表 / 申报表 / 自评表), project tables (项目支出预算表, 整体绩效目标表 rows),
+ * key-value forms (绩效目标表 / 申报表 / 自评表), project tables (项目支出预算表, 整体绩效目标表 rows,
+ * 绩效目标表 with a row per indicator),
  * numbered narrative descriptions, one-line 项目支出 mentions, and evaluation text.
  * Each source module returns drafts; merge.ts decides which drafts are the same project.
  */
@@ -10,6 +11,7 @@ import type { ProjectDraft } from './draft.js';
 import { recognizeForms } from './forms.js';
 import { recognizeProjectTables } from './table-list.js';
 import { recognizeGoalTables } from './goal-table.js';
+import { recognizeGoalMatrices } from './goal-matrix.js';
 import { recognizeNarrativeLists } from './narrative-list.js';
 import { recognizeSpendingList } from './spending-list.js';
 import { recognizeEvaluations } from './evaluation.js';
@@ -29,6 +31,7 @@ export function recognizeProjects(ctx: RecognizeContext, tables: Table[], docume
         return r.drafts;
       },
     ],
+    ['项目绩效目标表（每行一个指标）', () => recognizeGoalMatrices(ctx)],
     ['项目支出预算表', () => recognizeProjectTables(ctx, tables, covered)],
     ['项目情况说明', () => recognizeNarrativeLists(ctx)],
     ['项目支出说明', () => recognizeSpendingList(ctx)],

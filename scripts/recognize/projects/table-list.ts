@@ -27,8 +27,10 @@ const BUDGET_COL = [/^项目本年度预算$|^本年度预算$|^(项目)?当年�
 
 function findColumns(cells: string[]): Columns | null {
   const n = cells.map(norm);
-  // The last column holding a name ("项目名称" may appear in a project-title column and again later).
-  const name = n.findIndex((c) => c === '项目名称');
+  // The column holding a name ("项目名称" may appear in a project-title column and again later);
+  // under a 项目名称 caption spanning 一级项目 | 二级项目, the 二级项目 column names the project.
+  let name = n.findIndex((c) => c === '项目名称');
+  if (name < 0) name = n.findIndex((c) => /^二级项目(名称)?$/.test(c));
   if (name < 0) return null;
   if (n.some((c) => /采购|购买服务|承接主体/.test(c))) return null;
   let budget = -1;
