@@ -21,6 +21,25 @@ async function projectsOf(f: string): Promise<Project[]> {
 }
 const withGoal = (ps: Project[]) => ps.filter((p) => p.annual_goal);
 
+describe.skipIf(!has('260.pdf'))('real PDFs: 绩效目标表 with a row per indicator', () => {
+  it('260 长春市信访局 预算表 11: the 4 projects of its 474.56 万元 项目支出, 4 indicators each', { timeout: 120_000 }, async () => {
+    const ps = await projectsOf('260.pdf');
+    // p14 预算表 9 and p16 预算表 11: 30.00 + 116.00 + 312.00 + 16.56 = 474.56, the 项目支出 of 支出总表.
+    expect(ps.map((p) => [p.name, p.budget, p.indicators.length])).toEqual([
+      ['2026年信访专项经费', 30, 4],
+      ['2026年信访接待中心运行费', 116, 4],
+      ['2026年驻京经费', 312, 4],
+      ['信访局临聘人员经费', 16.56, 4],
+    ]);
+    // 预算表 9 names three of them without 年: one project each, the other name kept as an alias.
+    expect(ps.find((p) => p.name === '2026年驻京经费')?.aliases).toEqual(['2026驻京经费']);
+    // centred: the 产出指标 row above the name belongs to this project
+    expect(ps.find((p) => p.name === '2026年信访接待中心运行费')?.indicators[0]).toMatchObject({ level1: '产出指标', level3: '专项检查开展次数', target_raw: '>=12次', weight: 40 });
+    expect(ps.find((p) => p.name === '2026年驻京经费')?.annual_goal).toBe('1、支付2026年驻京房租费249.8万元。2、报销驻京人员差旅费26万元。3、在京租赁车辆29万元。4、购买办公用品4万元。5、会事期间在京开会2次。6、降低我市进京上访量，维护我市良好形象。');
+    expect(ps.every((p) => p.implementing_unit === '长春市信访局')).toBe(true);
+  });
+});
+
 describe.skipIf(!has('147.pdf'))('real PDFs: project tables with a 绩效目标 column', () => {
   it('147 杭州市交通运输局 表11: the 24 一级项目 the text announces, each unit\'s 日常保障运行 apart', { timeout: 120_000 }, async () => {
     const ps = await projectsOf('147.pdf');
