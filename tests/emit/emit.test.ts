@@ -1,10 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { writeOutputs, outputPaths } from '../../scripts/emit/index.js';
+import { listFiles } from './files.js';
 import { documentEntry, projectEntry } from '../../scripts/emit/markdown.js';
 import { safeCell } from '../../scripts/emit/csv.js';
 import type { DocumentRecord } from '../../scripts/model/schema.js';
@@ -47,19 +48,6 @@ const errors = [{ file: 'bad.txt', line: 3, severity: 'error' as const, action: 
 function csv(dir: string, name: string): { text: string; records: string[][] } {
   const text = readFileSync(join(outputPaths(dir).data, name), 'utf8');
   return { text, records: parseCsv(text, { bom: true, relax_column_count: false }) };
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, n.name);
-      if (n.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 describe('writeOutputs', () => {

@@ -9,28 +9,18 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { OutputWriter, outputPaths, writeOutputs } from '../../scripts/emit/index.js';
+import { listFiles } from './files.js';
 import { renderDocument } from '../../scripts/emit/render.js';
 import { csvBody, csvHeader, toCsv, type Cell } from '../../scripts/emit/csv.js';
 import { DOCUMENT_DATASETS } from '../../scripts/emit/datasets.js';
 import { runPipeline, type RunResult } from '../../scripts/pipeline/run.js';
 import type { DocumentRecord } from '../../scripts/model/schema.js';
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, n.name);
-      if (n.isDirectory()) walk(p);
-      else out.push(relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+const relativeFiles = (dir: string) => listFiles(dir).map((p) => relative(dir, p));
 
 function expectSameTree(a: string, b: string): void {
-  const fa = listFiles(a);
-  expect(fa).toEqual(listFiles(b));
+  const fa = relativeFiles(a);
+  expect(fa).toEqual(relativeFiles(b));
   for (const f of fa) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
 }
 
@@ -69,7 +59,7 @@ describe('OutputWriter', () => {
     const text = readFileSync(join(outputPaths(whole).data, 'datapackage.json'), 'utf8');
     const pkg = JSON.parse(text) as { resources: Array<{ path: string }> };
     expect(text).toBe(`${JSON.stringify(pkg, null, 2)}\n`);
-    const csvs = listFiles(outputPaths(whole).data).filter((f) => f.endsWith('.csv'));
+    const csvs = relativeFiles(outputPaths(whole).data).filter((f) => f.endsWith('.csv'));
     expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs);
     expect(pkg.resources).toHaveLength(DOCUMENT_DATASETS.length + 1 + docs.reduce((n, d) => n + d.tables.length, 0));
   });

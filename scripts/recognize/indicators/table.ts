@@ -114,12 +114,16 @@ export function readIndicatorRow(
   const [name, ...values] = rest;
   // A wrapped level name's tail alone on its line ("经济成本指" / "标"): no indicator.
   if (values.length === 0 && name.length <= 6 && /(指|指标|满|效益)$/.test(name)) return null;
-  const v = assignValues(values, state.header.roles);
+  return makeIndicator(state.level1, state.level2, name, assignValues(values, state.header.roles), source);
+}
+
+/** An indicator from its levels, its name and the values read for its roles (the target parsed here). */
+export function makeIndicator(level1: string | null, level2: string | null, name: string, v: Assigned, source: SourceRef): Indicator {
   const target_raw = v.target ?? '';
   const parsed = parseTarget(target_raw);
   return {
-    level1: state.level1 ?? inferLevel1(state.level2),
-    level2: state.level2,
+    level1: level1 ?? inferLevel1(level2),
+    level2,
     level3: name,
     target_raw,
     operator: parsed.operator,
@@ -165,7 +169,7 @@ function applyLevels(levels: Array<{ text: string; cls: 'l1' | 'l2' | 'ambiguous
 }
 
 /** Fill value roles in order; 分值/得分 are the last two plain numbers when the header has both. */
-type Assigned = { target?: string; actual?: string; note?: string; weight?: number; score?: number };
+export type Assigned = { target?: string; actual?: string; note?: string; weight?: number; score?: number };
 
 function assignValues(values: string[], roles: ValueRole[]): Assigned {
   const out: Assigned = {};

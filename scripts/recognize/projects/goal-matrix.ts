@@ -15,10 +15,9 @@ import type { Row } from '../../segment/ir.js';
 import type { RecognizeContext } from '../context.js';
 import { moneyToWan, parseNumber } from '../../normalize/amount.js';
 import { cleanText } from '../../normalize/text.js';
-import { type IndicatorHeader, parseIndicatorHeader } from '../indicators/table.js';
-import { inferLevel1, stripLevelWeight } from '../indicators/levels.js';
+import { type Assigned, type IndicatorHeader, makeIndicator, parseIndicatorHeader } from '../indicators/table.js';
+import { stripLevelWeight } from '../indicators/levels.js';
 import { gridRows } from '../tables/cell-per-line.js';
-import { parseTarget } from '../indicators/target.js';
 import { type ProjectDraft, newDraft, setIfEmpty } from './draft.js';
 
 export interface MatrixColumns {
@@ -112,7 +111,7 @@ function indicatorsOf(group: Line[], cols: MatrixColumns, ctx: RecognizeContext)
       level2 = null;
     }
     if (l2) level2 = stripLevelWeight(l2);
-    const values: Partial<Record<'target' | 'actual' | 'note', string>> & { weight?: number; score?: number } = {};
+    const values: Assigned = {};
     h.roles.forEach((role, k) => {
       const text = h.roleCols[k] > h.l3Col ? l.cell(h.roleCols[k]) : '';
       if (!text) return;
@@ -129,24 +128,7 @@ function indicatorsOf(group: Line[], cols: MatrixColumns, ctx: RecognizeContext)
       if (last && values.note) last.note = `${last.note ?? ''}${values.note}`;
       continue;
     }
-    if (!name) continue;
-    const target_raw = values.target ?? '';
-    const parsed = parseTarget(target_raw);
-    out.push({
-      level1: level1 ?? inferLevel1(level2),
-      level2,
-      level3: name,
-      target_raw,
-      operator: parsed.operator,
-      value: parsed.value,
-      value_max: parsed.value_max,
-      unit: parsed.unit,
-      actual_raw: values.actual ?? null,
-      weight: values.weight ?? null,
-      score: values.score ?? null,
-      note: values.note ?? null,
-      source: ctx.ref(l.row.line),
-    });
+    if (name) out.push(makeIndicator(level1, level2, name, values, ctx.ref(l.row.line)));
   }
   return out;
 }
