@@ -220,6 +220,19 @@ describe('in headless Chromium', () => {
     await page.close();
   });
 
+  it('project pages show each indicator’s 分值 and 说明 when the document gives them', async () => {
+    // 江汉区 (budget): explanations, no weights; 上饶 (final account): actual values, weights and scores
+    const jh = await open('projects/jiang-han-qu-xing-zheng-shen-pi-ju-2022-budget--jiang-han-qu-zheng-wu-fu-wu-yi-wang-tong-ban-xiang-mu/');
+    const jhHead = await jh.locator('table').first().locator('thead th').allTextContents();
+    expect(jhHead).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '说明']);
+    const row = jh.locator('table').first().locator('tbody tr', { hasText: '项目建设完成率' }).first();
+    expect(await row.locator('td').last().textContent()).toBe('合同规定内容或计划建设内容均建设完成');
+    await jh.close();
+    const sr = await open('projects/shang-rao-shi-da-shu-ju-fa-zhan-guan-li-ju-2021-final-account--da-lou-zhi-neng-hua-wei-bao/');
+    expect(await sr.locator('table').first().locator('thead th').allTextContents()).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分']);
+    await sr.close();
+  });
+
   it('projects explorer filters and sorts the static table', async () => {
     const page = await open('projects/');
     const visible = () => page.$$eval('#project-table tbody tr', (rs) => rs.filter((r) => !(r as HTMLElement).hidden).length);
