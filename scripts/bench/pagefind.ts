@@ -54,9 +54,9 @@ export function pagefindFigures(pagefindDir: string, resultsShown = 5): Pagefind
     fragments: fragments.length,
     first_query_bytes: manifest.first_query_default_bytes,
     first_query_all_years_bytes: manifest.first_query_all_bytes,
-    second_query_bytes: CHUNKS_PER_QUERY * scope.reduce((s, b) => s + b.max_chunk_bytes, 0) + Math.round(avgFragment * resultsShown),
+    second_query_bytes: scope.reduce((s, b) => s + b.query_chunk_bytes, 0) + Math.round(avgFragment * resultsShown),
     default_scope: manifest.default,
     bundles: manifest.bundles.length,
-    method: `per-year bundles; pagefind.js+worker (gzip)+entry+wasm+meta of each loaded bundle+${CHUNKS_PER_QUERY}× its largest chunk+${resultsShown}×avg fragment`,
+    method: `per-year bundles; pagefind.js+worker (gzip)+entry+wasm+meta of each loaded bundle+its ${CHUNKS_PER_QUERY} largest chunks+${resultsShown}×avg fragment`,
   };
 }

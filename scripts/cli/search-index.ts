@@ -22,7 +22,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { ALL_YEARS, type BundleInfo, COMBINED_MAX_PAGES, FIRST_QUERY_BUDGET, bundleKeyOf, bundleLabel, compareBundleKeys, planManifest, stripExcluded } from '../postbuild/search-bundles.js';
+import { ALL_YEARS, type BundleInfo, COMBINED_MAX_PAGES, FIRST_QUERY_BUDGET, bundleKeyOf, bundleLabel, compareBundleKeys, planManifest, queryChunkBytes, stripExcluded } from '../postbuild/search-bundles.js';
 
 const { values } = parseArgs({
   options: {
@@ -199,7 +199,7 @@ async function buildBundles(plan: Plan): Promise<void> {
       path: `${key}/`,
       pages: files.length,
       meta_bytes: sizes(dir, '.pf_meta').reduce((s, n) => s + n, 0),
-      max_chunk_bytes: Math.max(0, ...sizes(join(dir, 'index'), '.pf_index')),
+      query_chunk_bytes: queryChunkBytes(sizes(join(dir, 'index'), '.pf_index')),
       avg_fragment_bytes: fragments.length ? Math.round(fragments.reduce((s, n) => s + n, 0) / fragments.length) : 0,
     });
     console.log(`搜索索引 ${bundleLabel(key)}：${files.length} 个页面`);

@@ -35,8 +35,8 @@ export interface BundleInfo {
   pages: number;
   /** bytes of the bundle's metadata file, which every query over the bundle loads first */
   meta_bytes: number;
-  /** bytes of its largest index chunk (a query loads at least one) */
-  max_chunk_bytes: number;
+  /** bytes of its CHUNKS_PER_QUERY largest index chunks: the most a query of that many words loads from it */
+  query_chunk_bytes: number;
   /** average bytes of one result fragment */
   avg_fragment_bytes: number;
 }
@@ -90,11 +90,16 @@ export function bundleLabel(key: string): string {
  */
 export const CHUNKS_PER_QUERY = 2;
 
-/** Estimated bytes of a first query over these bundles: core files, every metadata file, two chunks each, five fragments. */
+/** The bytes of the CHUNKS_PER_QUERY largest of a bundle's index chunks. */
+export function queryChunkBytes(chunkSizes: number[]): number {
+  return [...chunkSizes].sort((a, b) => b - a).slice(0, CHUNKS_PER_QUERY).reduce((s, n) => s + n, 0);
+}
+
+/** Estimated bytes of a first query over these bundles: core files, every metadata file, its two largest chunks each, five fragments. */
 export function firstQueryBytes(core: number, bundles: BundleInfo[], resultsShown = 5): number {
   if (bundles.length === 0) return core;
   const meta = bundles.reduce((s, b) => s + b.meta_bytes, 0);
-  const chunks = CHUNKS_PER_QUERY * bundles.reduce((s, b) => s + b.max_chunk_bytes, 0);
+  const chunks = bundles.reduce((s, b) => s + b.query_chunk_bytes, 0);
   const fragment = bundles.reduce((s, b) => s + b.avg_fragment_bytes * b.pages, 0) / Math.max(1, bundles.reduce((s, b) => s + b.pages, 0));
   return Math.round(core + meta + chunks + fragment * resultsShown);
 }

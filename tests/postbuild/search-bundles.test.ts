@@ -1,9 +1,10 @@
 /** Which Pagefind bundle a page goes to, and which scope a first search gets. */
 import { describe, expect, it } from 'vitest';
-import { type BundleInfo, bundleKeyOf, compareBundleKeys, firstQueryBytes, planManifest, stripExcluded } from '../../scripts/postbuild/search-bundles';
+import { type BundleInfo, bundleKeyOf, compareBundleKeys, firstQueryBytes, planManifest, queryChunkBytes, stripExcluded } from '../../scripts/postbuild/search-bundles';
 
 const page = (year: string) => `<html lang="zh-CN"><body><article data-pagefind-body><h1>x</h1><div hidden data-pagefind-ignore><span hidden data-pagefind-filter="year">${year}</span></div></article></body></html>`;
-const bundle = (key: string, pages: number, meta: number, chunk = 40_000): BundleInfo => ({ key, label: key, path: `${key}/`, pages, meta_bytes: meta, max_chunk_bytes: chunk, avg_fragment_bytes: 1_200 });
+/** `chunks`: the bytes of the bundle's two largest index chunks */
+const bundle = (key: string, pages: number, meta: number, chunks = 80_000): BundleInfo => ({ key, label: key, path: `${key}/`, pages, meta_bytes: meta, query_chunk_bytes: chunks, avg_fragment_bytes: 1_200 });
 
 describe('search bundles', () => {
   it('puts a page in the bundle of its year, pages with no year together, and skips pages not indexed', () => {
@@ -17,15 +18,21 @@ describe('search bundles', () => {
   });
 
   it('searches all years first while that fits the 300 KB budget', () => {
-    const small = planManifest([bundle('2021', 30, 400, 20_000), bundle('2023', 40, 500, 20_000), bundle('2022', 20, 300, 20_000)], 60_000);
+    const small = planManifest([bundle('2021', 30, 400, 40_000), bundle('2023', 40, 500, 40_000), bundle('2022', 20, 300, 40_000)], 60_000);
     expect(small.default).toBe('all');
     expect(small.bundles.map((b) => b.key)).toEqual(['2023', '2022', '2021']);
     expect(small.first_query_all_bytes).toBe(firstQueryBytes(60_000, small.bundles));
     expect(small.first_query_all_bytes).toBeLessThan(300 * 1024);
-    // a query loads up to two chunks per bundle: the same site with 45 KB chunks starts with its newest year
-    const denser = planManifest([bundle('2021', 30, 400, 45_000), bundle('2023', 40, 500, 45_000), bundle('2022', 20, 300, 45_000)], 60_000);
-    expect(denser.first_query_all_bytes).toBe(60_000 + 1_200 + 2 * 3 * 45_000 + 1_200 * 5);
+    // a query loads up to two chunks per bundle: the same site with 90 KB in its two largest chunks starts with its newest year
+    const denser = planManifest([bundle('2021', 30, 400, 90_000), bundle('2023', 40, 500, 90_000), bundle('2022', 20, 300, 90_000)], 60_000);
+    expect(denser.first_query_all_bytes).toBe(60_000 + 1_200 + 3 * 90_000 + 1_200 * 5);
     expect(denser.default).toBe('2023');
+  });
+
+  it('counts the two largest index chunks of a bundle (a two-word query loads at most those)', () => {
+    expect(queryChunkBytes([30_000, 67_409, 12_000, 46_906])).toBe(67_409 + 46_906);
+    expect(queryChunkBytes([5_000])).toBe(5_000);
+    expect(queryChunkBytes([])).toBe(0);
   });
 
   it('starts with the newest year when all years would exceed the budget', () => {
@@ -33,7 +40,7 @@ describe('search bundles', () => {
     const big = planManifest([...years, bundle('unknown', 10, 200)], 60_000);
     expect(big.default).toBe('2025');
     expect(big.first_query_all_bytes).toBeGreaterThan(1_000_000);
-    expect(big.first_query_default_bytes).toBe(60_000 + 110_000 + 2 * 40_000 + 1_200 * 5);
+    expect(big.first_query_default_bytes).toBe(60_000 + 110_000 + 80_000 + 1_200 * 5);
     expect(big.first_query_default_bytes).toBeLessThan(300 * 1024);
   });
 });
@@ -53,11 +60,11 @@ describe('leaving out what the index excludes before Pagefind parses it', () => 
 describe('the combined bundle of small sites', () => {
   it('is what “all years” costs when there is one', () => {
     const years = [bundle('2023', 40, 500), bundle('2022', 20, 300)];
-    const all = { ...bundle('all', 60, 700), max_chunk_bytes: 50_000 };
+    const all = bundle('all', 60, 700, 100_000);
     const m = planManifest(years, 60_000, undefined, all);
     expect(m.default).toBe('all');
     expect(m.all?.key).toBe('all');
-    expect(m.first_query_all_bytes).toBe(60_000 + 700 + 2 * 50_000 + 1_200 * 5);
+    expect(m.first_query_all_bytes).toBe(60_000 + 700 + 100_000 + 1_200 * 5);
     expect(['2021', 'all', '2023'].sort(compareBundleKeys)).toEqual(['all', '2023', '2021']);
   });
 });
