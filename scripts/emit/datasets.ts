@@ -486,22 +486,3 @@ export function tableDatasets(d: DocumentRecord): Dataset[] {
     };
   });
 }
-
-/**
- * Every dataset of a run: the per-document datasets, the ingest problems, then each document's
- * tables. `rows` are built when read (once, when the CSV is written), so the rows of all the CSVs
- * never exist at the same time — at 10,000 documents they would take gigabytes.
- */
-export function buildDatasets(documents: DocumentRecord[], errors: IngestError[]): Dataset[] {
-  const docs = [...documents].sort((a, b) => a.id.localeCompare(b.id));
-  return [
-    ...DOCUMENT_DATASETS.map(({ rowsOf, ...head }) => ({
-      ...head,
-      get rows(): Cell[][] {
-        return docs.flatMap(rowsOf);
-      },
-    })),
-    errorsDataset(errors),
-    ...docs.flatMap(tableDatasets),
-  ];
-}

@@ -118,11 +118,9 @@ export class OutputWriter {
     const frame = dataPackageFrame();
     await this.stream(join(data, 'datapackage.json'), function* () {
       yield frame.head;
-      let first = true;
-      for (const r of [...DOCUMENT_DATASETS, problems].map(resourceJson).concat(...docs.map((d) => d.resources))) {
-        yield first ? r : frame.separator + r;
-        first = false;
-      }
+      // the run-wide CSVs, then each document's tables in id order
+      yield [...DOCUMENT_DATASETS, problems].map(resourceJson).join(frame.separator);
+      for (const d of docs) for (const r of d.resources) yield frame.separator + r;
       yield frame.tail;
     });
     await this.write(join(data, 'documents.json'), `${JSON.stringify(docs.map((d) => d.index), null, 2)}\n`);
