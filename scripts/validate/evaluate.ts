@@ -1,0 +1,198 @@
+/**
+ * Measures of how well one document was read, for `npm run evaluate`: whether its headline figures
+ * reconcile, whether its department name looks like one, and (given a hand-read label) whether
+ * department, year and kind are right. Pure functions of the pipeline's output.
+ */
+import Decimal from 'decimal.js';
+import type { DocumentKind, DocumentRecord, IngestError } from '../model/schema.js';
+
+/** What a person read off the document itself (its cover and tables), for one source file. */
+export interface Label {
+  /** false for files that are not department budget / final-account disclosures */
+  disclosure: boolean;
+  department?: string;
+  fiscal_year?: number;
+  kind?: DocumentKind;
+  /** why the file is not a disclosure, or a remark */
+  note?: string;
+}
+
+export interface DocumentEvaluation {
+  file: string;
+  refused: boolean;
+  refusal: string | null;
+  department: string | null;
+  fiscal_year: number | null;
+  kind: DocumentKind | null;
+  reconciled: boolean;
+  /** which of the two equations failed, or which figure is missing */
+  reconcile_detail: string;
+  department_plausible: boolean;
+  label: Label | null;
+  /** null without a label (or for a label of a non-disclosure) */
+  label_ok: boolean | null;
+  label_mismatch: string[];
+  findings: Record<string, number>;
+  severity: { error: number; warning: number; info: number };
+  parse_notes: number;
+}
+
+/** Half a unit of the last published digit on each side, for each summed figure. */
+const SLACK = 0.011;
+
+function close(a: number, b: number, terms: number): boolean {
+  return new Decimal(a).minus(b).abs().lte(SLACK * terms);
+}
+
+/**
+ * 基本支出 + 项目支出 = 支出总计 (or 本年支出合计 where 支出总计 also carries 结转下年 / other
+ * parts), and 收入总计 = 支出总计.
+ */
+export function reconcile(doc: DocumentRecord): { ok: boolean; detail: string } {
+  const t = doc.totals;
+  const missing = (['income_total', 'expenditure_total', 'basic_expenditure', 'project_expenditure'] as const).filter((k) => t[k] === null);
+  if (missing.length) return { ok: false, detail: `缺 ${missing.join(',')}` };
+  const parts = new Decimal(t.basic_expenditure!).plus(t.project_expenditure!).toNumber();
+  const targets = [t.expenditure_total!, t.current_year_expenditure].filter((v): v is number => v !== null);
+  const partsOk = targets.some((v) => close(parts, v, 2));
+  const balanceOk = close(t.income_total!, t.expenditure_total!, 1);
+  if (partsOk && balanceOk) return { ok: true, detail: '' };
+  const why: string[] = [];
+  if (!partsOk) why.push(`基本+项目 ${parts} ≠ 支出 ${targets.join('/')}`);
+  if (!balanceOk) why.push(`收入 ${t.income_total} ≠ 支出 ${t.expenditure_total}`);
+  return { ok: false, detail: why.join('；') };
+}
+
+const DEPARTMENT_END =
+  /(?:局|委员会|委|办公室|办|院|会|中心|厅|部|所|室|队|站|馆|校|学|处|社|团|台|署|园|宫|联|协会|机关|政府|公司|集团|中心|分局|支队|大队|监狱|医院|银行|库|场|科|组|区|县|市)$/;
+
+/** A department name, not a sentence, a heading or a unit label glued to one. */
+export function departmentPlausible(name: string | null): boolean {
+  if (!name) return false;
+  if (name.length < 3 || name.length > 40) return false;
+  if (!/^[\u3400-\u9fff（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
+  if (/预算|决算|单位[:：]|万元|公开|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
+  return DEPARTMENT_END.test(name);
+}
+
+const normalizeName = (s: string) => s.replace(/[（(].*?[)）]/g, '').replace(/\s+/g, '');
+
+export function evaluateDocument(file: string, doc: DocumentRecord | null, errors: IngestError[], label?: Label): DocumentEvaluation {
+  const severity = { error: 0, warning: 0, info: 0 };
+  const findings: Record<string, number> = {};
+  if (!doc) {
+    const e = errors.find((x) => x.severity === 'error');
+    return {
+      file,
+      refused: true,
+      refusal: e?.message ?? '未能解析',
+      department: null,
+      fiscal_year: null,
+      kind: null,
+      reconciled: false,
+      reconcile_detail: '',
+      department_plausible: false,
+      label: label ?? null,
+      label_ok: label ? !label.disclosure : null,
+      label_mismatch: label?.disclosure ? ['误拒'] : [],
+      findings,
+      severity,
+      parse_notes: 0,
+    };
+  }
+  for (const f of doc.findings) {
+    findings[`${f.check}:${f.severity}`] = (findings[`${f.check}:${f.severity}`] ?? 0) + 1;
+    severity[f.severity]++;
+  }
+  const r = reconcile(doc);
+  const mismatch: string[] = [];
+  if (label) {
+    if (!label.disclosure) mismatch.push('非公开文件未拒绝');
+    else {
+      if (label.department && normalizeName(label.department) !== normalizeName(doc.department)) mismatch.push(`部门应为 ${label.department}`);
+      if (label.fiscal_year && label.fiscal_year !== doc.fiscal_year) mismatch.push(`年度应为 ${label.fiscal_year}`);
+      if (label.kind && label.kind !== doc.kind) mismatch.push(`类型应为 ${label.kind}`);
+    }
+  }
+  const parseNotes = (doc as DocumentRecord & { parse_notes?: unknown[] }).parse_notes;
+  return {
+    file,
+    refused: false,
+    refusal: null,
+    department: doc.department,
+    fiscal_year: doc.fiscal_year,
+    kind: doc.kind,
+    reconciled: r.ok,
+    reconcile_detail: r.detail,
+    department_plausible: departmentPlausible(doc.department),
+    label: label ?? null,
+    label_ok: label ? mismatch.length === 0 : null,
+    label_mismatch: mismatch,
+    findings,
+    severity,
+    parse_notes: Array.isArray(parseNotes) ? parseNotes.length : 0,
+  };
+}
+
+export interface EvaluationSummary {
+  files: number;
+  recognized: number;
+  refused: number;
+  reconciled: number;
+  department_plausible: number;
+  labelled: number;
+  labelled_disclosures: number;
+  labelled_non_disclosures: number;
+  label_right: number;
+  reconciled_and_right: number;
+  refused_right: number;
+  refused_wrong: number;
+  findings: Record<string, number>;
+  severity: { error: number; warning: number; info: number };
+  parse_notes: number;
+}
+
+export function summarize(all: DocumentEvaluation[]): EvaluationSummary {
+  const s: EvaluationSummary = {
+    files: all.length,
+    recognized: 0,
+    refused: 0,
+    reconciled: 0,
+    department_plausible: 0,
+    labelled: 0,
+    labelled_disclosures: 0,
+    labelled_non_disclosures: 0,
+    label_right: 0,
+    reconciled_and_right: 0,
+    refused_right: 0,
+    refused_wrong: 0,
+    findings: {},
+    severity: { error: 0, warning: 0, info: 0 },
+    parse_notes: 0,
+  };
+  for (const e of all) {
+    if (e.refused) s.refused++;
+    else s.recognized++;
+    if (e.reconciled) s.reconciled++;
+    if (e.department_plausible) s.department_plausible++;
+    if (e.label) {
+      s.labelled++;
+      if (e.label.disclosure) {
+        s.labelled_disclosures++;
+        if (e.label_ok) s.label_right++;
+        if (e.label_ok && e.reconciled) s.reconciled_and_right++;
+        if (e.refused) s.refused_wrong++;
+      } else {
+        s.labelled_non_disclosures++;
+        if (e.refused) s.refused_right++;
+      }
+    }
+    for (const [k, n] of Object.entries(e.findings)) s.findings[k] = (s.findings[k] ?? 0) + n;
+    s.severity.error += e.severity.error;
+    s.severity.warning += e.severity.warning;
+    s.severity.info += e.severity.info;
+    s.parse_notes += e.parse_notes;
+  }
+  s.findings = Object.fromEntries(Object.entries(s.findings).sort(([a], [b]) => a.localeCompare(b)));
+  return s;
+}
