@@ -4,7 +4,7 @@
  * datapackage.json entry, so the two cannot drift apart.
  */
 import type { DocumentRecord, IngestError, SourceRef, Table } from '../model/schema.js';
-import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS } from '../model/schema.js';
+import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS, TOTAL_LABELS } from '../model/schema.js';
 import type { Cell } from './csv.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
@@ -126,17 +126,17 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       { ...s('kind', '类型', 'budget 部门预算；final_account 部门决算；budget_draft 预算草案'), columnType: 'phase' },
       s('kind_label', '类型（中文）'),
       s('unit', '表格金额单位', '原文表格的金额单位；本文件中的金额均已换算为万元'),
-      money('income_total', '收入总计', '含上年结转'),
-      money('current_year_income', '本年收入合计'),
-      money('expenditure_total', '支出总计', '含结转下年'),
-      money('current_year_expenditure', '本年支出合计'),
-      money('basic_expenditure', '基本支出'),
-      money('project_expenditure', '项目支出'),
-      money('fiscal_appropriation', '财政拨款收入'),
-      money('general_budget_expenditure', '一般公共预算支出'),
-      money('three_public_total', '“三公”经费', '预算文档为预算数，决算文档为决算数'),
-      money('operating_expenses', '机关运行经费'),
-      money('procurement_total', '政府采购总额'),
+      money('income_total', TOTAL_LABELS.income_total, '含上年结转'),
+      money('current_year_income', TOTAL_LABELS.current_year_income),
+      money('expenditure_total', TOTAL_LABELS.expenditure_total, '含结转下年'),
+      money('current_year_expenditure', TOTAL_LABELS.current_year_expenditure),
+      money('basic_expenditure', TOTAL_LABELS.basic_expenditure),
+      money('project_expenditure', TOTAL_LABELS.project_expenditure),
+      money('fiscal_appropriation', TOTAL_LABELS.fiscal_appropriation),
+      money('general_budget_expenditure', TOTAL_LABELS.general_budget_expenditure),
+      money('three_public_total', TOTAL_LABELS.three_public_total, '预算文档为预算数，决算文档为决算数'),
+      money('operating_expenses', TOTAL_LABELS.operating_expenses),
+      money('procurement_total', TOTAL_LABELS.procurement_total),
       i('staff_authorized', '编制人数'),
       i('staff_actual', '实有人数'),
       i('table_count', '表格数'),

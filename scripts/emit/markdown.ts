@@ -10,7 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { stringify as yamlStringify } from 'yaml';
 import type { Root, RootContent, PhrasingContent, ListItem } from 'mdast';
 import type { DocumentEntry, DocumentRecord, ProjectEntry, Project } from '../model/schema.js';
-import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS } from '../model/schema.js';
+import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS, TOTAL_KEYS, TOTAL_LABELS } from '../model/schema.js';
 import { fastYaml } from './yaml-fast.js';
 import { fastBody, type PhrasingRenderer } from './markdown-fast.js';
 
@@ -75,18 +75,8 @@ export function projectEntry(d: DocumentRecord, p: Project): ProjectEntry {
   };
 }
 
-const TOTAL_LABELS: Array<[keyof DocumentRecord['totals'], string]> = [
-  ['income_total', '收入总计'],
-  ['expenditure_total', '支出总计'],
-  ['current_year_expenditure', '本年支出合计'],
-  ['basic_expenditure', '基本支出'],
-  ['project_expenditure', '项目支出'],
-  ['fiscal_appropriation', '财政拨款收入'],
-  ['general_budget_expenditure', '一般公共预算支出'],
-  ['three_public_total', '“三公”经费'],
-  ['operating_expenses', '机关运行经费'],
-  ['procurement_total', '政府采购总额'],
-];
+// 本年收入合计 is left out of the summary: beside 收入总计 it rarely tells a reader more
+const SUMMARY_TOTALS = TOTAL_KEYS.filter((k) => k !== 'current_year_income');
 
 const SEVERITY_LABEL = { error: '错误', warning: '提醒', info: '信息' } as const;
 const STATUS_LABEL = { present: '已公开', empty_with_note: '空表（有说明）', empty: '空表（无说明）', missing: '未公开' } as const;
@@ -97,7 +87,7 @@ export function documentMarkdown(d: DocumentRecord): string {
     heading(1, d.title),
     para(text(`${d.department}${region ? `（${region}）` : ''}，${d.fiscal_year ?? '年度未知'} 年${DOCUMENT_KIND_LABELS[d.kind]}。原文表格金额单位：${d.unit}；以下金额均为万元。`)),
     heading(2, '主要数字'),
-    list(TOTAL_LABELS.filter(([k]) => d.totals[k] !== null).map(([k, label]) => item(strong(`${label}：`), text(wan(d.totals[k]))))),
+    list(SUMMARY_TOTALS.filter((k) => d.totals[k] !== null).map((k) => item(strong(`${TOTAL_LABELS[k]}：`), text(wan(d.totals[k]))))),
   ];
   if (d.tables.length) {
     body.push(heading(2, `表格（${d.tables.length}）`));

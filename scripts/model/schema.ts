@@ -274,6 +274,24 @@ export const Totals = z.object({
 });
 export type Totals = z.infer<typeof Totals>;
 
+/** The headline totals, in the order the model declares them (documents.csv, pages, checks). */
+export const TOTAL_KEYS = Totals.keyof().options;
+export type TotalKey = keyof Totals;
+/** Each total's Chinese name, used wherever a total is named for people. */
+export const TOTAL_LABELS: Record<TotalKey, string> = {
+  income_total: '收入总计',
+  current_year_income: '本年收入合计',
+  expenditure_total: '支出总计',
+  current_year_expenditure: '本年支出合计',
+  basic_expenditure: '基本支出',
+  project_expenditure: '项目支出',
+  fiscal_appropriation: '财政拨款收入',
+  general_budget_expenditure: '一般公共预算支出',
+  three_public_total: '“三公”经费',
+  operating_expenses: '机关运行经费',
+  procurement_total: '政府采购总额',
+};
+
 export const Coverage = z.object({
   lines_total: z.number().int(), // non-blank source lines
   lines_claimed: z.number().int(),

@@ -12,12 +12,7 @@ import { segment } from '../segment/segment.js';
 import { makeContext } from '../recognize/context.js';
 import { recognizeMeta } from '../recognize/document/meta.js';
 import { inferRegion } from '../recognize/document/region.js';
-import { recognizeProfile } from '../recognize/document/profile.js';
-import { recognizeOutline } from '../recognize/document/outline.js';
-import { recognizeTables } from '../recognize/tables/index.js';
-import { recognizeNarrativeFacts } from '../recognize/narrative/facts.js';
-import { recognizeGlossary } from '../recognize/narrative/glossary.js';
-import { recognizeProjects } from '../recognize/projects/index.js';
+import { RECOGNIZERS, runRecognizers, type RecognizerOutputs } from '../recognize/index.js';
 import { runChecks } from '../validate/checks.js';
 import { checkDisclosure } from '../validate/disclosure.js';
 import { assembleTotals } from './totals.js';
@@ -82,21 +77,16 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
 
   const claims = new Map<number, string>();
   const warnings: Array<{ line: number | null; message: string }> = [];
-  const ctx = makeContext(seg, { kind, fiscal_year, unit, department }, claims, warnings);
+  const departmentId = slugify(department);
+  const id = `${departmentId}-${fiscal_year ?? 'nian-fen-wei-zhi'}-${kind.replace('_', '-')}`;
+  const ctx = makeContext(seg, { kind, fiscal_year, unit, department, document_id: id }, claims, warnings);
   if (meta.title_lines) ctx.claim(meta.title_lines[0], meta.title_lines[1], 'title');
 
   const fullText = seg.blocks.map((b) => (b.type === 'table' ? '' : b.text)).join('\n');
   const region = inferRegion(department, fullText);
-  const profile = recognizeProfile(ctx);
-  recognizeOutline(ctx);
-  const tables = recognizeTables(ctx);
-  const facts = recognizeNarrativeFacts(ctx);
-  const glossary = recognizeGlossary(ctx);
-
-  const departmentId = slugify(department);
-  const id = `${departmentId}-${fiscal_year ?? 'nian-fen-wei-zhi'}-${kind.replace('_', '-')}`;
-  const projects = recognizeProjects(ctx, tables.tables, id);
-  const { totals, sources } = assembleTotals(tables.totals, facts, kind);
+  // every recognizer runs (one that fails gives its empty output), so each output is there
+  const r = runRecognizers(ctx, RECOGNIZERS) as RecognizerOutputs;
+  const { totals, sources } = assembleTotals(r['table-totals'], r.facts, kind);
 
   const sha = createHash('sha256').update(read.bytes).digest('hex');
   const base: Omit<DocumentRecord, 'findings' | 'disclosure'> = {
@@ -110,20 +100,20 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     fiscal_year,
     kind,
     unit,
-    budget_units: profile.budget_units,
-    staffing: profile.staffing,
-    responsibilities: profile.responsibilities,
+    budget_units: r.profile.budget_units,
+    staffing: r.profile.staffing,
+    responsibilities: r.profile.responsibilities,
     totals,
     totals_sources: sources,
-    facts,
-    tables: tables.tables,
-    expenditure_by_function: tables.expenditure_by_function,
-    basic_expenditure_by_economic: tables.basic_expenditure_by_economic,
-    three_public: tables.three_public,
-    stats: tables.stats,
-    procurement: tables.procurement,
-    projects,
-    glossary,
+    facts: r.facts,
+    tables: r.tables,
+    expenditure_by_function: r['function-classification'],
+    basic_expenditure_by_economic: r['economic-classification'],
+    three_public: r['three-public'].items,
+    stats: r['three-public'].stats,
+    procurement: r.procurement,
+    projects: r.projects,
+    glossary: r.glossary,
     coverage: { lines_total: 0, lines_claimed: 0, unclaimed: [] },
     source_file: relFile,
     source_format: read.format,

@@ -2,21 +2,9 @@
  * The document's headline totals: a figure from a summary table wins over the same figure in the
  * narrative (tables are the authoritative disclosure; the narrative is checked against them).
  */
-import type { DocumentKind, NarrativeFact, SourceRef, Totals } from '../model/schema.js';
+import { TOTAL_KEYS, type DocumentKind, type NarrativeFact, type SourceRef, type Totals } from '../model/schema.js';
 
-export const TOTAL_KEYS = [
-  'income_total',
-  'current_year_income',
-  'expenditure_total',
-  'current_year_expenditure',
-  'basic_expenditure',
-  'project_expenditure',
-  'fiscal_appropriation',
-  'general_budget_expenditure',
-  'three_public_total',
-  'operating_expenses',
-  'procurement_total',
-] as const satisfies ReadonlyArray<keyof Totals>;
+export { TOTAL_KEYS } from '../model/schema.js';
 
 export function assembleTotals(
   fromTables: Partial<Record<keyof Totals, { value: number; source: SourceRef }>>,

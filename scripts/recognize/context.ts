@@ -14,6 +14,8 @@ export interface RecognizeContext {
   /** The document's default money unit; a table that states its own unit overrides it. */
   unit: MoneyUnit;
   department: string;
+  /** the id the document's records will carry (projects are keyed by it) */
+  document_id: string;
   claim(line_start: number, line_end: number, by: string): void;
   ref(line_start: number, line_end?: number): SourceRef;
   warn(line: number | null, message: string): void;
@@ -21,13 +23,14 @@ export interface RecognizeContext {
 
 export function makeContext(
   seg: SegmentedDocument,
-  known: Pick<RecognizeContext, 'kind' | 'fiscal_year' | 'unit' | 'department'>,
+  known: Pick<RecognizeContext, 'kind' | 'fiscal_year' | 'unit' | 'department'> & { document_id?: string },
   claims: Map<number, string>,
   warnings: Array<{ line: number | null; message: string }>,
 ): RecognizeContext {
   return {
     file: seg.file,
     seg,
+    document_id: '',
     ...known,
     claim(start, end, by) {
       for (let n = start; n <= end; n++) if (!claims.has(n)) claims.set(n, by);

@@ -4,6 +4,7 @@
  * use headings as context, and the coverage report should not list them as unread.
  */
 import type { RecognizeContext } from '../context.js';
+import { defineRecognizer } from '../registry.js';
 
 export interface OutlineEntry {
   level: number;
@@ -55,3 +56,11 @@ export function recognizeOutline(ctx: RecognizeContext): OutlineEntry[] {
   }
   return out;
 }
+
+export const outlineRecognizer = defineRecognizer({
+  id: 'outline',
+  label: '目录与章节标题',
+  deps: [],
+  run: (ctx) => recognizeOutline(ctx),
+  empty: () => [],
+});

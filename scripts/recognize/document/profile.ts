@@ -6,6 +6,7 @@
 import type { Staffing } from '../../model/schema.js';
 import type { RecognizeContext } from '../context.js';
 import { ITEM_START, paragraphs, type Paragraph } from '../narrative/paragraphs.js';
+import { defineRecognizer } from '../registry.js';
 
 export interface Profile {
   responsibilities: string[];
@@ -171,3 +172,11 @@ export function recognizeProfile(ctx: RecognizeContext): Profile {
     };
   }
 }
+
+export const profileRecognizer = defineRecognizer({
+  id: 'profile',
+  label: '部门概况（预算单位、人员编制、职责）',
+  deps: [],
+  run: (ctx) => recognizeProfile(ctx),
+  empty: () => ({ budget_units: [], staffing: { authorized: null, actual: null, in_service: null, retired: null, source: null }, responsibilities: [] }),
+});

@@ -24,6 +24,7 @@ import type { NarrativeFact } from '../../model/schema.js';
 import type { RecognizeContext } from '../context.js';
 import { parseMoneyText } from '../../normalize/amount.js';
 import { ITEM_START, lineAt, paragraphs, type Paragraph } from './paragraphs.js';
+import { defineRecognizer } from '../registry.js';
 
 const ORG = '(?:.{0,40}?(?:局|委员会|委|办公室|办|中心|厅|院|部门|单位|机关|本级))?';
 const END = '(?:支出|预算|预算数|控制数|安排|预算安排|总额|合计|总计|金额)*$';
@@ -416,3 +417,11 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
   }
   return facts;
 }
+
+export const factsRecognizer = defineRecognizer({
+  id: 'facts',
+  label: '说明文字中的数字',
+  deps: [],
+  run: (ctx) => recognizeNarrativeFacts(ctx),
+  empty: () => [],
+});

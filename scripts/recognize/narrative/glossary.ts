@@ -8,6 +8,7 @@
 import type { GlossaryEntry } from '../../model/schema.js';
 import type { RecognizeContext } from '../context.js';
 import { ITEM_START } from './paragraphs.js';
+import { defineRecognizer } from '../registry.js';
 
 const SECTION_END = /^(?:第[一二三四五六七八九十\d]+部分|附表|附件|部门预算公开表|预算公开报表)/;
 
@@ -74,3 +75,11 @@ export function recognizeGlossary(ctx: RecognizeContext): GlossaryEntry[] {
     return [];
   }
 }
+
+export const glossaryRecognizer = defineRecognizer({
+  id: 'glossary',
+  label: '名词解释',
+  deps: [],
+  run: (ctx) => recognizeGlossary(ctx),
+  empty: () => [],
+});

@@ -9,6 +9,7 @@ import type { RecognizeContext } from '../context.js';
 import { parseNumber } from '../../normalize/amount.js';
 import { cleanText } from '../../normalize/text.js';
 import { type ProjectDraft, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 const SUMMARY = /^\s*(?:\d{1,2}\s*[.．、]\s*)?(.{2,40}?)(?:项目)?(?:绩效)?自评(?:总体)?综述\s*[:：]/;
 const REPORT_NAME = /^\s*项目名称\s*[:：]\s*(.{2,60})$/;
@@ -83,3 +84,11 @@ export function recognizeEvaluations(ctx: RecognizeContext): ProjectDraft[] {
   }
   return drafts;
 }
+
+export const evaluationRecognizer = defineRecognizer({
+  id: 'project-evaluations',
+  label: '项目（绩效自评与评价报告）',
+  deps: [],
+  run: (ctx) => recognizeEvaluations(ctx),
+  empty: () => [],
+});

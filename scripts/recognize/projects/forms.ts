@@ -21,6 +21,7 @@ import {
   readTotalRow,
 } from '../indicators/table.js';
 import { type ProjectDraft, addSource, isFrequency, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 type Field =
   | 'name' | 'code' | 'category' | 'frequency' | 'start_date' | 'end_date' | 'total_budget' | 'budget'
@@ -411,3 +412,11 @@ function finishScore(st: FormState): void {
 }
 
 export type { SourceRef };
+
+export const formsRecognizer = defineRecognizer({
+  id: 'project-forms',
+  label: '项目（项目绩效目标表/申报表/自评表）',
+  deps: [],
+  run: (ctx) => recognizeForms(ctx),
+  empty: () => [],
+});

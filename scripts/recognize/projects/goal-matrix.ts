@@ -19,6 +19,7 @@ import { type Assigned, type IndicatorHeader, makeIndicator, parseIndicatorHeade
 import { stripLevelWeight } from '../indicators/levels.js';
 import { gridRows } from '../tables/cell-per-line.js';
 import { type ProjectDraft, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 export interface MatrixColumns {
   /** cells in the header row */
@@ -202,3 +203,11 @@ export function recognizeGoalMatrices(ctx: RecognizeContext): ProjectDraft[] {
   close();
   return drafts;
 }
+
+export const goalMatrixRecognizer = defineRecognizer({
+  id: 'project-goal-matrices',
+  label: '项目（项目绩效目标表（每行一个指标））',
+  deps: [],
+  run: (ctx) => recognizeGoalMatrices(ctx),
+  empty: () => [],
+});

@@ -24,6 +24,7 @@ import type { RecognizeContext } from '../context.js';
 import { moneyToWan } from '../../normalize/amount.js';
 import { cleanText } from '../../normalize/text.js';
 import { type ProjectDraft, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 export interface GoalColumns {
   name: number;
@@ -346,3 +347,11 @@ function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): Project
   done();
   return out;
 }
+
+export const goalTableRecognizer = defineRecognizer({
+  id: 'project-goal-tables',
+  label: '项目（项目绩效目标一览表）',
+  deps: [],
+  run: (ctx) => recognizeGoalTables(ctx),
+  empty: () => ({ drafts: [], covered: [] }),
+});

@@ -24,6 +24,7 @@ import {
   readIndicatorRow,
 } from '../indicators/table.js';
 import { type ProjectDraft, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 type SubField = 'overview' | 'basis' | 'implementing_unit' | 'plan' | 'period' | 'budget' | 'annual_goal' | 'indicators' | 'other';
 
@@ -241,3 +242,11 @@ function resolveOrphan(o: ProjectDraft, drafts: ProjectDraft[], ctx: RecognizeCo
 }
 
 export type { TextBlock };
+
+export const narrativeListRecognizer = defineRecognizer({
+  id: 'project-narrative-lists',
+  label: '项目（项目情况说明）',
+  deps: [],
+  run: (ctx) => recognizeNarrativeLists(ctx),
+  empty: () => [],
+});

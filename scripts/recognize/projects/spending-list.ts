@@ -8,6 +8,7 @@ import type { RecognizeContext } from '../context.js';
 import { parseNumber } from '../../normalize/amount.js';
 import { cleanText } from '../../normalize/text.js';
 import { type ProjectDraft, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 const LINE =
   /^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、)）])\s*(.{2,40}?)\s*([\d,]+(?:\.\d+)?)\s*万元\s*[,，]\s*(?:主要)?用于[:：]?\s*(.*)$/;
@@ -35,3 +36,11 @@ export function recognizeSpendingList(ctx: RecognizeContext): ProjectDraft[] {
   }
   return drafts;
 }
+
+export const spendingListRecognizer = defineRecognizer({
+  id: 'project-spending-list',
+  label: '项目（项目支出说明）',
+  deps: [],
+  run: (ctx) => recognizeSpendingList(ctx),
+  empty: () => [],
+});

@@ -11,6 +11,7 @@ import type { RecognizeContext } from '../context.js';
 import { moneyToWan } from '../../normalize/amount.js';
 import { cleanText } from '../../normalize/text.js';
 import { type ProjectDraft, isFrequency, newDraft, setIfEmpty } from './draft.js';
+import { defineRecognizer } from '../registry.js';
 
 interface Columns {
   name: number;
@@ -117,3 +118,11 @@ export function recognizeProjectTables(ctx: RecognizeContext, tables: Table[], s
   }
   return drafts;
 }
+
+export const projectTableRecognizer = defineRecognizer({
+  id: 'project-tables',
+  label: '项目（项目支出预算表）',
+  deps: ['tables', 'project-goal-tables'],
+  run: (ctx, i) => recognizeProjectTables(ctx, i.tables, i['project-goal-tables'].covered),
+  empty: () => [],
+});

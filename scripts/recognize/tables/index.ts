@@ -21,11 +21,12 @@ import { classifyTable, MONEY_KINDS, TEXT_KINDS } from './kind.js';
 import { isProse, scanAbove, scanBelow } from './surroundings.js';
 import { isMalformedNumber, isNumberCell } from './cells.js';
 import { gridRows } from './cell-per-line.js';
-import { extractFunction } from './extract/function.js';
-import { extractEconomic } from './extract/economic.js';
-import { extractThreePublic } from './extract/three-public.js';
-import { extractProcurement } from './extract/procurement.js';
-import { collectTotals } from './extract/totals.js';
+import { functionRecognizer } from './extract/function.js';
+import { economicRecognizer } from './extract/economic.js';
+import { threePublicRecognizer } from './extract/three-public.js';
+import { procurementRecognizer } from './extract/procurement.js';
+import { tableTotalsRecognizer } from './extract/totals.js';
+import { defineRecognizer } from '../registry.js';
 import { splitUnitSections } from './sections.js';
 import { recognizeEmptyTitled } from './empty-titled.js';
 
@@ -42,7 +43,19 @@ export interface TablesResult {
 
 const BY = 'tables';
 
+/** Every table of the document, each extractor applied (the registry runs the same units one by one). */
 export function recognizeTables(ctx: RecognizeContext): TablesResult {
+  const tables = readTables(ctx);
+  const expenditure_by_function = functionRecognizer.run(ctx, { tables });
+  const basic_expenditure_by_economic = economicRecognizer.run(ctx, { tables });
+  const { items: three_public, stats } = threePublicRecognizer.run(ctx, { tables });
+  const procurement = procurementRecognizer.run(ctx, { tables });
+  const totals = tableTotalsRecognizer.run(ctx, { tables, 'three-public': { items: three_public, stats }, procurement });
+  return { tables, expenditure_by_function, basic_expenditure_by_economic, three_public, stats, procurement, totals };
+}
+
+/** Table blocks → Tables (title, unit, flattened columns, rows, kind, note, source), in document order. */
+export function readTables(ctx: RecognizeContext): Table[] {
   const tables: Table[] = [];
   const blocks = ctx.seg.blocks;
   let lastTableIdx = -1;
@@ -84,19 +97,16 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
     tables.splice(at < 0 ? tables.length : at, 0, e);
   }
 
-  const expenditure_by_function = tables.flatMap((t) => extractFunction(ctx, t));
-  const basic_expenditure_by_economic = tables.flatMap((t) => extractEconomic(ctx, t));
-  const three_public: ThreePublic[] = [];
-  const stats: StatCount[] = [];
-  for (const t of tables) {
-    const r = extractThreePublic(ctx, t);
-    if (three_public.length === 0) three_public.push(...r.items);
-    if (stats.length === 0) stats.push(...r.stats);
-  }
-  const procurement = tables.flatMap((t) => extractProcurement(ctx, t));
-  const totals = collectTotals(ctx, tables, three_public, procurement, ctx.kind);
-  return { tables, expenditure_by_function, basic_expenditure_by_economic, three_public, stats, procurement, totals };
+  return tables;
 }
+
+export const tablesRecognizer = defineRecognizer({
+  id: 'tables',
+  label: '表格',
+  deps: [],
+  run: (ctx) => readTables(ctx),
+  empty: () => [],
+});
 
 function buildTable(
   ctx: RecognizeContext,

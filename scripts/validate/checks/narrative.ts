@@ -3,22 +3,9 @@
  * fact whose sentence is about 财政拨款 / 一般公共预算 money is compared with the general-budget table,
  * not with the all-funds totals.
  */
-import type { Finding, NarrativeFact, Totals } from '../../model/schema.js';
+import { TOTAL_LABELS, type Finding, type NarrativeFact, type Totals } from '../../model/schema.js';
 import { mismatch, totalRow, type CheckDoc } from '../util.js';
 
-const TOTAL_LABELS: Partial<Record<keyof Totals, string>> = {
-  income_total: '收入总计',
-  current_year_income: '本年收入合计',
-  expenditure_total: '支出总计',
-  current_year_expenditure: '本年支出合计',
-  basic_expenditure: '基本支出',
-  project_expenditure: '项目支出',
-  fiscal_appropriation: '财政拨款收入',
-  general_budget_expenditure: '一般公共预算支出',
-  three_public_total: '“三公”经费',
-  operating_expenses: '机关运行经费',
-  procurement_total: '政府采购总额',
-};
 
 const ALL_FUNDS_KEYS = new Set(['income_total', 'current_year_income', 'expenditure_total', 'current_year_expenditure', 'basic_expenditure', 'project_expenditure']);
 const GENERAL_SCOPE = /财政拨款|一般公共预算/;

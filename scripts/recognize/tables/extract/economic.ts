@@ -7,6 +7,7 @@ import type { EconomicExpenditure, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { CodeContext, readCode } from '../codes.js';
 import { findCol, lastSeg, readAmount, tableUnit } from './common.js';
+import { defineRecognizer } from '../../registry.js';
 
 interface Group {
   codeCol: number;
@@ -79,3 +80,11 @@ export function extractEconomic(ctx: RecognizeContext, t: Table): EconomicExpend
   }
   return out;
 }
+
+export const economicRecognizer = defineRecognizer({
+  id: 'economic-classification',
+  label: '按经济分类的基本支出',
+  deps: ['tables'],
+  run: (ctx, { tables }) => tables.flatMap((t) => extractEconomic(ctx, t)),
+  empty: () => [],
+});

@@ -8,6 +8,7 @@ import { CodeContext, isFunctionCode, readCode } from '../codes.js';
 import { codeLayout, findCol, readAmount, tableUnit } from './common.js';
 import { compact, orphanBasicColumn } from '../cells.js';
 import { sumExact } from '../../../normalize/amount.js';
+import { defineRecognizer } from '../../registry.js';
 
 export const FUNCTION_KINDS = new Set(['expenditure', 'general_budget_expenditure', 'government_fund', 'state_capital']);
 
@@ -59,3 +60,11 @@ export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpend
   }
   return out;
 }
+
+export const functionRecognizer = defineRecognizer({
+  id: 'function-classification',
+  label: '按功能分类的支出',
+  deps: ['tables'],
+  run: (ctx, { tables }) => tables.flatMap((t) => extractFunction(ctx, t)),
+  empty: () => [],
+});

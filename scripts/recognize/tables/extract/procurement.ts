@@ -7,6 +7,7 @@ import type { RecognizeContext } from '../../context.js';
 import { sumExact } from '../../../normalize/amount.js';
 import { compact } from '../cells.js';
 import { findCol, isTotalRow, lastSeg, readAmount, tableUnit } from './common.js';
+import { defineRecognizer } from '../../registry.js';
 
 type Cat = 'goods' | 'works' | 'services';
 const CAT_LABEL: Record<Cat | 'total', string> = { goods: '货物', works: '工程', services: '服务', total: '政府采购合计' };
@@ -99,3 +100,11 @@ export function extractProcurement(ctx: RecognizeContext, t: Table): Procurement
     });
   return out;
 }
+
+export const procurementRecognizer = defineRecognizer({
+  id: 'procurement',
+  label: '政府采购',
+  deps: ['tables'],
+  run: (ctx, { tables }) => tables.flatMap((t) => extractProcurement(ctx, t)),
+  empty: () => [],
+});

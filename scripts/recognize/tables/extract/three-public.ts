@@ -8,6 +8,7 @@ import type { RecognizeContext } from '../../context.js';
 import { numberOrNull, sumExact } from '../../../normalize/amount.js';
 import { compact, stripNumbering } from '../cells.js';
 import { findCol, isTotalRow, lastSeg, readAmount, tableUnit } from './common.js';
+import { defineRecognizer } from '../../registry.js';
 
 const ITEM_LABELS: Record<ThreePublicItem, string> = {
   total: '“三公”经费合计',
@@ -156,3 +157,21 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
   }
   return { items, stats };
 }
+
+/** The first table that gives “三公” items (and the first that gives counts) is the document's. */
+export const threePublicRecognizer = defineRecognizer({
+  id: 'three-public',
+  label: '“三公”经费',
+  deps: ['tables'],
+  run: (ctx, { tables }) => {
+    const items: ThreePublic[] = [];
+    const stats: StatCount[] = [];
+    for (const t of tables) {
+      const r = extractThreePublic(ctx, t);
+      if (items.length === 0) items.push(...r.items);
+      if (stats.length === 0) stats.push(...r.stats);
+    }
+    return { items, stats };
+  },
+  empty: () => ({ items: [], stats: [] }),
+});

@@ -10,6 +10,7 @@ import { sumExact } from '../../../normalize/amount.js';
 import { compact, isNumberCell, stripNumbering } from '../cells.js';
 import { findCol, isTotalRow, readAmount, tableUnit } from './common.js';
 import { amountColumns, basicOf } from './function.js';
+import { defineRecognizer } from '../../registry.js';
 
 export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
 
@@ -151,3 +152,11 @@ export function collectTotals(
   if (proc) set('procurement_total', proc.amount, proc.source.line_start, proc.source.line_end);
   return out;
 }
+
+export const tableTotalsRecognizer = defineRecognizer({
+  id: 'table-totals',
+  label: '表格中的收支总数',
+  deps: ['tables', 'three-public', 'procurement'],
+  run: (ctx, i) => collectTotals(ctx, i.tables, i['three-public'].items, i.procurement, ctx.kind),
+  empty: () => ({}),
+});
