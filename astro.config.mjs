@@ -7,8 +7,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 // Astro's own Markdown processor (a dependency of astro); smart punctuation off keeps quotes exact.
 import { satteri } from '@astrojs/markdown-satteri';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { listSourceFiles, planSource, writeSource } from './scripts/emit/sources.ts';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +15,13 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 const rawBase = process.env.BASE_PATH || '/';
 const base = ('/' + rawBase.replace(/^\/+|\/+$/g, '') + '/').replace(/\/+/g, '/');
 const dataDir = resolve(process.env.SITE_DATA_DIR || 'public/data');
-const sourcesDir = resolve(process.env.SITE_SOURCES_DIR || 'content/sources');
 const outDir = resolve(process.env.SITE_OUT_DIR || 'dist');
 
-/** Copy the original source files (and the downloads when they live outside public/) into the build. */
+/**
+ * Copy the downloads into the build when they live outside public/. The original source files are
+ * copied by scripts/cli/site-build.ts after the build: reading a PDF needs modules that Astro's module
+ * runner can no longer load once the build is done.
+ */
 function copyInputs() {
   return {
     name: 'budget-site-copy-inputs',
@@ -28,17 +30,11 @@ function copyInputs() {
         const out = fileURLToPath(dir);
         // When the downloads live outside public/, the copy Astro made of public/data is not this
         // site's data: drop it (the data page, data/index.html, stays). Build shards
-        // (scripts/cli/site-build.ts) share the copying: the first copies the downloads, the last
-        // the originals.
+        // (scripts/cli/site-build.ts): the first copies the downloads.
         const [k, n] = (process.env.SITE_SHARD || '0/1').split('/').map(Number);
         const publicData = resolve('public/data');
         if (dataDir !== publicData && existsSync(publicData)) {
           for (const name of readdirSync(publicData)) rmSync(join(out, 'data', name), { recursive: true, force: true });
-        }
-        if (k === n - 1 && existsSync(sourcesDir)) {
-          mkdirSync(join(out, 'sources'), { recursive: true });
-          // personal mobile numbers never reach the site: see scripts/emit/sources.ts for the rules
-          for (const file of listSourceFiles(sourcesDir)) writeSource(out, await planSource(sourcesDir, file));
         }
         if (k === 0 && existsSync(dataDir) && dataDir !== publicData) {
           cpSync(dataDir, join(out, 'data'), { recursive: true });

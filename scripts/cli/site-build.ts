@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeShards } from '../postbuild/merge-shards.js';
+import { publishSources } from '../emit/sources.js';
 import { assertNodeVersion } from './node-version.js';
 
 assertNodeVersion();
@@ -28,6 +29,14 @@ const { values } = parseArgs({ options: { shards: { type: 'string' } } });
 const outDir = resolve(process.env.SITE_OUT_DIR || 'dist');
 const cacheDir = resolve(process.env.SITE_CACHE_DIR || 'node_modules/.astro');
 const contentDir = resolve(process.env.SITE_CONTENT_DIR || 'content/generated');
+const sourcesDir = resolve(process.env.SITE_SOURCES_DIR || 'content/sources');
+
+/** The original files the pages link to ("查看原文"), masked or withheld by the rules in emit/sources.ts. */
+async function copySources(): Promise<void> {
+  if (!existsSync(sourcesDir)) return;
+  const { published, withheld } = await publishSources(sourcesDir, outDir);
+  console.log(`原文：发布 ${published} 个来源文件${withheld.length ? `，未发布 ${withheld.length} 个（${withheld.join('、')}）` : ''} → ${join(outDir, 'sources')}`);
+}
 
 /** Entries in the collections, from the pipeline's listings (0 when there are none). */
 function entryCount(): number {
@@ -76,7 +85,9 @@ function astroBuild(env: NodeJS.ProcessEnv, label: string): Promise<number> {
 const n = shardCount();
 const started = Date.now();
 if (n === 1) {
-  process.exit(await astroBuild(process.env, ''));
+  const code = await astroBuild(process.env, '');
+  if (code === 0) await copySources();
+  process.exit(code);
 }
 // Shards after the first build inside the working directory: Astro keeps a build's server chunks in
 // <outDir>/.prerender when outDir is inside the working directory, else in ./.astro, which parallel
@@ -108,6 +119,7 @@ if (failed >= 0) {
 try {
   const { moved, urls } = mergeShards(outDir, dirs.slice(1));
   console.log(`已合并 ${n} 个分片：移入 ${moved} 个文件或目录，站点地图 ${urls} 个网址；用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒 → ${outDir}`);
+  await copySources();
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

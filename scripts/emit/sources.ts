@@ -117,3 +117,20 @@ export function sourceHref(s: PublishedSource, page?: number | null): string | n
   const url = s.path.split('/').map(encodeURIComponent).join('/');
   return s.pages && page ? `${url}#page=${page}` : url;
 }
+
+/**
+ * Write every source's published copy into the built site, with the same plan the pages linked to.
+ * Runs in plain Node after `astro build` (scripts/cli/site-build.ts), never inside Astro's hooks.
+ */
+export async function publishSources(sourcesDir: string, outDir: string): Promise<{ published: number; withheld: string[] }> {
+  let published = 0;
+  const withheld: string[] = [];
+  for (const file of listSourceFiles(sourcesDir)) {
+    const s = await planSource(sourcesDir, file);
+    if (s.path && s.bytes) {
+      writeSource(outDir, s);
+      published++;
+    } else withheld.push(file);
+  }
+  return { published, withheld };
+}

@@ -11,6 +11,7 @@ import { readSidecar } from '../read/sidecar.js';
 import { segment } from '../segment/segment.js';
 import { makeContext } from '../recognize/context.js';
 import { recognizeMeta } from '../recognize/document/meta.js';
+import { refusalReason } from '../recognize/document/refusal.js';
 import { inferRegion } from '../recognize/document/region.js';
 import { RECOGNIZERS, runRecognizers, type RecognizerOutputs } from '../recognize/index.js';
 import { runChecks } from '../validate/checks.js';
@@ -59,9 +60,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
       line: null,
       severity: 'error',
       action: 'skipped',
-      message: looksLikeDisclosure(seg)
-        ? '无法识别部门名称（正文中没有“××局/委/办… 20××年部门预算/决算”样式的标题）；可在 .meta.yaml 中设置 department'
-        : '这份文件看起来不是部门预算/决算公开文件（正文中既没有“部门预算/决算”字样，也没有收支总表、支出总表等预算表格），已跳过；如果它确实是，请在 .meta.yaml 中设置 department',
+      message: refusalReason(seg, looksLikeDisclosure(seg)),
     });
     return { document: null, errors };
   }

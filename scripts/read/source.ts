@@ -8,6 +8,7 @@ import { decodeText, sniffBinary } from './decode.js';
 import { toLines } from '../segment/segment.js';
 import type { SourceLine } from '../segment/ir.js';
 import { readPdf } from './pdf/index.js';
+import { notPdfReason } from './not-pdf.js';
 import { layoutTextToLines, looksLikeLayoutText } from './layout-text.js';
 
 export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.pdf'];
@@ -22,6 +23,8 @@ export async function readSource(path: string): Promise<ReadResult> {
   const bytes = new Uint8Array(readFileSync(path));
   const ext = extname(path).toLowerCase();
   if (ext === '.pdf' || (bytes.length > 4 && sniffBinary(bytes) === 'PDF 文件' && ext !== '.txt' && ext !== '.md')) {
+    const notPdf = notPdfReason(bytes);
+    if (notPdf) return { ok: false, reason: notPdf, line: null };
     const pdf = await readPdf(bytes);
     if (!pdf.ok) return { ok: false, reason: pdf.reason, line: null };
     return { ok: true, lines: pdf.lines, format: 'pdf', encoding: 'pdf', note: pdf.note, bytes };

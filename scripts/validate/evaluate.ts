@@ -5,6 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import type { DocumentKind, DocumentRecord, IngestError } from '../model/schema.js';
+import { departmentPlausible } from '../recognize/document/department.js';
 
 /** What a person read off the document itself (its cover and tables), for one source file. */
 export interface Label {
@@ -63,17 +64,7 @@ export function reconcile(doc: DocumentRecord): { ok: boolean; detail: string } 
   return { ok: false, detail: why.join('；') };
 }
 
-const DEPARTMENT_END =
-  /(?:局|委员会|委|办公室|办|院|会|中心|厅|部|所|室|队|站|馆|校|学|处|社|团|台|署|园|宫|联|协会|机关|政府|公司|集团|中心|分局|支队|大队|监狱|医院|银行|库|场|科|组|区|县|市)$/;
-
-/** A department name, not a sentence, a heading or a unit label glued to one. */
-export function departmentPlausible(name: string | null): boolean {
-  if (!name) return false;
-  if (name.length < 3 || name.length > 40) return false;
-  if (!/^[\u3400-\u9fff（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
-  if (/预算|决算|单位[:：]|万元|公开|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
-  return DEPARTMENT_END.test(name);
-}
+export { departmentPlausible };
 
 const normalizeName = (s: string) => s.replace(/[（(].*?[)）]/g, '').replace(/\s+/g, '');
 

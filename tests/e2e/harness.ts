@@ -5,16 +5,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve, normalize, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeSample, writeHostile } from '../fixtures/site/make-sample.js';
+import { writeSamplePdf } from '../fixtures/site/make-pdf-source.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BASE = '/budget-site/';
 export const WORK = join(tmpdir(), 'budget-site-e2e');
 export const DIST = join(WORK, 'dist');
 const OUT = join(WORK, 'out');
+/** content/sources plus a generated PDF, so the site has an original PDF to link to */
+const SOURCES = join(WORK, 'sources');
+/** the generated PDF's file name in SOURCES (absent when the CJK font is missing) */
+export const SAMPLE_PDF = 'zz-sample.pdf';
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -34,7 +39,7 @@ export interface Built {
   hostile: { documentId: string; projectId: string };
 }
 
-export function buildSite(): Built {
+export async function buildSite(): Promise<Built> {
   const stamp = join(WORK, 'stamp.json');
   const inputs = Math.max(...['src', 'scripts', 'content/sources', 'tests/fixtures/site', 'astro.config.mjs', 'public'].map((p) => newest(join(ROOT, p))));
   if (!process.env.E2E_REBUILD && existsSync(stamp) && existsSync(join(DIST, 'pagefind/bundles.json'))) {
@@ -43,7 +48,9 @@ export function buildSite(): Built {
   }
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  run('npx', ['tsx', 'scripts/cli/ingest.ts', '--sources', 'content/sources', '--out', OUT]);
+  cpSync(join(ROOT, 'content/sources'), SOURCES, { recursive: true });
+  await writeSamplePdf(join(SOURCES, SAMPLE_PDF));
+  run('npx', ['tsx', 'scripts/cli/ingest.ts', '--sources', SOURCES, '--out', OUT]);
   const docsDir = join(OUT, 'content/generated/documents');
   const usedSample = !existsSync(docsDir) || readdirSync(docsDir).filter((n) => n.endsWith('.md')).length === 0;
   // until the pipeline's emitter writes the collections, the site is built from the hand-made sample
@@ -62,6 +69,7 @@ export function astroBuild(dist: string, cacheDir: string, shards = 1): void {
     SITE_URL: 'http://127.0.0.1',
     SITE_CONTENT_DIR: join(OUT, 'content/generated'),
     SITE_DATA_DIR: join(OUT, 'public/data'),
+    SITE_SOURCES_DIR: SOURCES,
     SITE_OUT_DIR: dist,
     SITE_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',

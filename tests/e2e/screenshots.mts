@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, buildSite, CHROMIUM_ARGS, BASE } from './harness.ts';
-const built = buildSite();
+const built = await buildSite();
 const { server, origin } = await serve(built.dist);
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const docs = readdirSync(join(built.dist, 'documents')).filter((d) => d !== built.hostile.documentId).sort();

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Server } from 'node:http';
-import { BASE, CHROMIUM_ARGS, WORK, astroBuild, buildSite, filesBelow, serve, type Built } from './harness.js';
+import { BASE, CHROMIUM_ARGS, SAMPLE_PDF, WORK, astroBuild, buildSite, filesBelow, serve, type Built } from './harness.js';
+import { hasCjkFont } from '../fixtures/pdf/cjk-font.js';
 import { parseCsv } from '../../src/lib/csv.js';
 
 let built: Built;
@@ -19,7 +20,7 @@ let context: BrowserContext;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  built = buildSite();
+  built = await buildSite();
   ({ server, origin } = await serve(built.dist));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   context = await browser.newContext();
@@ -103,6 +104,25 @@ describe('built site under a sub-path', () => {
     expect(records.filter((p) => !seen.has(p))).toEqual([]);
     // every link path is ASCII (no percent-encoded Chinese slugs)
     for (const p of seen) expect(p, p).toMatch(/^[\x21-\x7e]+$/);
+  });
+
+  it.skipIf(!hasCjkFont)('a document read from a PDF links its original, and the links resolve (查看原文 PDF, 原文第 N 页)', async () => {
+    const pages = htmlFiles(join(built.dist, 'documents')).filter((f) => readFileSync(f, 'utf8').includes(`sources/${SAMPLE_PDF}`));
+    expect(pages.length).toBeGreaterThan(0);
+    const page = await open(pages[0].slice(built.dist.length + 1).replace(/index\.html$/, ''));
+    const hrefs = await page.$$eval('a[href*="/sources/"]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const pdfLinks = hrefs.filter((h) => h.includes(SAMPLE_PDF));
+    expect(pdfLinks.length).toBeGreaterThan(0);
+    expect(pdfLinks.some((h) => /#page=\d+$/.test(h))).toBe(true);
+    for (const url of new Set(hrefs.map((h) => h.split('#')[0]))) {
+      const res = await page.request.get(url);
+      expect(res.status(), url).toBe(200);
+      if (url.endsWith('.pdf')) {
+        expect(res.headers()['content-type']).toContain('application/pdf');
+        expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      }
+    }
+    await page.close();
   });
 
   it('builds deterministically: a second build of the same input, in two parallel shards, is byte-identical', () => {

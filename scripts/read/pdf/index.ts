@@ -65,6 +65,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     const pages: PageInput[] = [];
     const empty: number[] = [];
     let glyphs = 0;
+    let textPages = 0; // pages with at least a line's worth of text
     for (let n = 1; n <= doc.numPages; n++) {
       let frags: Frag[] = [];
       let height = 0;
@@ -85,6 +86,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           frags.push({ x0, x1: x0 + width, y: t[5], size, text: it.str.normalize('NFKC') === it.str ? it.str : normalizeGlyphs(it.str) });
         }
         glyphs += frags.length;
+        if (frags.reduce((n, f) => n + f.text.replace(/\s+/g, '').length, 0) >= 20) textPages++;
         // Rules matter only around tables: skip the drawing operators of pages without a row of amounts.
         if (frags.length > 0 && mayHoldTable(frags)) {
           try {
@@ -105,6 +107,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       return {
         ok: false,
         reason: `PDF 没有文字层（共 ${doc.numPages} 页，可能是扫描件或图片）：无法读取文字。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
+      };
+    }
+    if (textPages === 0 && doc.numPages >= 2) {
+      return {
+        ok: false,
+        reason: `PDF 几乎没有文字层（共 ${doc.numPages} 页，每页只有页码之类的零星文字，可能是扫描件或图片）：无法读取正文。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
       };
     }
     const { lines, stats } = assemblePages(pages);

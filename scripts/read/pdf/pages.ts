@@ -25,6 +25,8 @@ export interface AssembleStats {
 
 const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$|^[-—–－\s]*(?:page\s*)?\d{1,4}\s*(?:of\s*\d+)?[-—–－\s]*$/i;
 
+const REPEATED_TITLE = /(?:19|20)\d{2}\s*年.{0,30}(?:预算|决算|绩效目标|[表书])/;
+
 const key = (s: string) => s.replace(/\s+/g, '').replace(/\d+/g, '#');
 
 /** Indexes of furniture lines per page. */
@@ -41,7 +43,7 @@ function findFurniture(pages: PageInput[]): Array<Set<number>> {
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
   const minRepeat = Math.max(3, Math.ceil(pages.length * 0.3));
-  return pages.map((p) => {
+  return pages.map((p, pi) => {
     const drop = new Set<number>();
     p.lines.forEach((l, i) => {
       const t = lineText(l).trim();
@@ -49,7 +51,12 @@ function findFurniture(pages: PageInput[]): Array<Set<number>> {
       if ((i === 0 || i === p.lines.length - 1) && PAGE_NUMBER.test(t)) drop.add(i);
       if (!edge(p, i) || !zone(p, l)) return;
       if (PAGE_NUMBER.test(t)) drop.add(i);
-      else if (l.runs.length <= 2 && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) drop.add(i);
+      else if (l.runs.length <= 2 && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) {
+        // a title repeated atop every page ("××局2026年项目支出绩效目标表") is the document's own title
+        // on its first page: keep it there, where it names the department and the year
+        if (pi === 0 && REPEATED_TITLE.test(t)) return;
+        drop.add(i);
+      }
     });
     return drop;
   });

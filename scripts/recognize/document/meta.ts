@@ -17,6 +17,7 @@ import type { DocumentKind, MoneyUnit } from '../../model/schema.js';
 import type { SegmentedDocument } from '../../segment/ir.js';
 import { cleanText } from '../../normalize/text.js';
 import { mayStartRegion, parseRegionPrefix } from './region.js';
+import { cleanDepartmentCandidate, departmentPlausible } from './department.js';
 
 export interface DocumentMeta {
   title: string | null;
@@ -29,6 +30,8 @@ export interface DocumentMeta {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年\s*度?/;
+/** A title's year: "2026 年度", or a bare "2026" right before 部门预算 ("××委员会 2026 部门预算情况的说明"). */
+const TITLE_YEAR = /(?<![\d.,])((?:19|20)\d{2})(?:\s*年\s*度?|(?=\s*(?:部门|单位)?(?:预算|决算)))/;
 const KIND_WORD = /预算|决算/;
 const ORGAN_SUFFIX = /(局|委员会|委|办公室|办|厅|中心|院|部|会|所|站|队|处|署|室|馆|校|公司|集团|政府|机关|单位|部门)$/;
 const NOT_TITLE = /^(目\s*录|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])/;
@@ -58,9 +61,25 @@ export function kindOf(text: string): DocumentKind | null {
   return null;
 }
 
+/**
+ * Kind from running text (no title found): the phrases a disclosure uses of itself. A 草案 elsewhere
+ * ("起草…地方性法规草案") does not make a budget a 预算草案.
+ */
+function kindOfBody(text: string): DocumentKind | null {
+  const t = text.replace(/\s+/g, '');
+  if (/(?:预算|决算)草案/.test(t)) return 'budget_draft';
+  const finals = (t.match(/决算/g) ?? []).length;
+  const budgets = (t.match(/预算/g) ?? []).length;
+  if (finals > 0 && finals >= budgets) return 'final_account';
+  if (budgets > 0) return 'budget';
+  if (finals > 0) return 'final_account';
+  // a file holding only a budget's 项目支出绩效目标表 (final accounts report 绩效自评 instead)
+  return /绩效目标表/.test(t) ? 'budget' : null;
+}
+
 /** "××局机关" → "××局"; spaces removed. */
 export function normalizeDepartment(name: string): string {
-  let d = name.replace(/\s+/g, '').replace(/^关于/, '');
+  let d = cleanDepartmentCandidate(name).replace(/^关于/, '');
   d = d.replace(/[（(][^）)]*[)）]$/, ''); // trailing "(本级)" / "(汇总)"
   d = d.replace(/的$/, '');
   const stripped = d.replace(/(机关|本级)$/, '');
@@ -81,7 +100,7 @@ interface TitleHit {
 
 /** Department part of a title: before the year, or between the year and 部门预算/决算. */
 function departmentFromTitle(title: string): string | null {
-  const m = YEAR.exec(title);
+  const m = TITLE_YEAR.exec(title);
   if (!m) return null;
   const before = title.slice(0, m.index).trim();
   if (before.length >= 2) return normalizeDepartment(before);
@@ -98,28 +117,46 @@ function cutUnit(text: string): string {
   return text.replace(/\s*(?:金额)?单位\s*[：:].*$/, '').trim();
 }
 
+/** A title ending: "…部门预算", "…单位预算公开", "…部门决算报告". */
+const KIND_END = /(?:预算|决算)(?:草案)?(?:信息)?(?:公开|报告|说明)?$/;
+
+/**
+ * A cover title the converter broke over two or three lines: "××局 2026 年度" / "部门预算信息公开",
+ * "2026 年深圳市公安局（本级）部门预" / "算", "2026年××委员会部" / "门预算", "2026 年度" / "××局（本级）"
+ * / "单位预算公开". The first line states the year and no 预算/决算; the lines after it carry no year and
+ * no sentence punctuation, and the last one completes the title (a short tail, or 部门预算…).
+ */
+function joinWrappedTitle(lines: Line[], i: number, text: string): { text: string; lastNo: number } | null {
+  if (!YEAR.test(text) || KIND_WORD.test(text) || text.length > 40 || /[，。；：:,;]/.test(text) || NOT_TITLE.test(text)) return null;
+  let joined = text;
+  for (let k = 1; k <= 2 && i + k < lines.length; k++) {
+    const cur = lines[i + k];
+    if (cur.no - lines[i + k - 1].no > 2) return null;
+    const piece = cur.text.replace(/\s+/g, '');
+    if (YEAR.test(piece) || /[，。；：:,;]/.test(piece) || NOT_TITLE.test(piece)) return null;
+    joined = `${joined}${piece}`;
+    if (KIND_TAIL.test(piece) || (piece.length <= 12 && KIND_END.test(joined.replace(/\s+/g, '')))) {
+      return { text: joined, lastNo: cur.no };
+    }
+    if (KIND_WORD.test(piece) || piece.length > 40) return null;
+  }
+  return null;
+}
+
 function findTitle(lines: Line[]): TitleHit | null {
   for (let i = 0; i < lines.length; i++) {
     const { no } = lines[i];
     let text = cutUnit(lines[i].text);
     let lastNo = no;
-    const next = lines[i + 1];
-    if (
-      next &&
-      next.no - no <= 2 &&
-      YEAR.test(text) &&
-      !KIND_WORD.test(text) &&
-      text.length <= 40 &&
-      !/[，。；：:,;]/.test(text) &&
-      !NOT_TITLE.test(text) &&
-      KIND_TAIL.test(next.text.replace(/\s+/g, ''))
-    ) {
-      text = `${text}${next.text.replace(/\s+/g, '')}`;
-      lastNo = next.no;
+    const joined = joinWrappedTitle(lines, i, text);
+    if (joined) {
+      text = joined.text;
+      lastNo = joined.lastNo;
     }
-    const y = YEAR.exec(text);
+    const y = TITLE_YEAR.exec(text);
     if (!y || !KIND_WORD.test(text) || text.length > 60 || NOT_TITLE.test(text)) continue;
     if (/[，。；]/.test(text)) continue; // a sentence, not a title
+    if (/\d\.\d|万元|亿元/.test(text)) continue; // an amount: a sentence broken over lines
     const before = text.slice(0, y.index).replace(/\s+/g, '');
     const prev = i > 0 ? lines[i - 1] : null;
     const startsWithDept = before.length >= 2 && parseRegionPrefix(before).prefix.length > 0;
@@ -131,6 +168,8 @@ function findTitle(lines: Line[]): TitleHit | null {
       (before.length === 0 || !ORGAN_SUFFIX.test(prev.text.replace(/\s+/g, '')) || before.length < 2);
     const title = join && prev ? `${prev.text}${text}` : text;
     const dept = departmentFromTitle(title.replace(/\s+(?=\d)|(?<=\d)\s+/g, ''));
+    // "收入 19,828.57 万元比 2025 年初预算数…", "关于做好 2026 年部门预算公开工作的通知": not a title
+    if (dept !== null && !departmentPlausible(dept)) continue;
     return { title: title.replace(/\s+/g, ' '), department: dept, year: Number(y[1]), lines: [join && prev ? prev.no : no, lastNo] };
   }
   return null;
@@ -161,18 +200,39 @@ export function fullestDepartmentName(department: string, body: string): string 
   return bestName;
 }
 
+/** "部门名称：××局", "预算单位：××中心", "单位名称：…" (a cover or table-caption label; cells may follow). */
+const DEPARTMENT_LABEL = /^(?:(?:部门|单位|预算单位|主管部门)名称|预算单位|编制单位|填报单位|部门)\s*[：:]\s*(.{2,60})$/;
+
 /** Department named by a cover label or by the first "××是…" sentence, when there is no title. */
-function departmentFallback(lines: Line[]): string | null {
-  for (const { text } of lines) {
-    const m = /^(?:部门|单位|预算单位)名称[：:]\s*(.{2,40})$/.exec(text);
-    if (m) return normalizeDepartment(m[1]);
+function departmentFallback(lines: Line[], labelLines: Line[]): string | null {
+  for (const { text } of labelLines) {
+    const m = DEPARTMENT_LABEL.exec(text);
+    if (!m) continue;
+    const d = normalizeDepartment(m[1]);
+    if (departmentPlausible(d)) return d;
   }
   for (const { text } of lines) {
     // "××厅是…" / "××厅主要职责包括：" / "××厅有 28 个内设机构": the first sentence naming the department
     const m = /^([\u4e00-\u9fa5（）()]{4,40}?(?:局|委员会|办公室|办公厅|厅|中心|院))(?:机关)?(?:是|的?主要职责|有\s*\d+\s*个内设)/.exec(text);
-    if (m) return normalizeDepartment(m[1]);
+    if (m) {
+      const d = normalizeDepartment(m[1]);
+      if (departmentPlausible(d)) return d;
+    }
   }
   return null;
+}
+
+/** Label lines near the top, table lines included: a caption "部门名称：××局\t单位：万元" is cut at its first cell. */
+function labelLines(seg: SegmentedDocument, limit: number): Line[] {
+  const out: Line[] = [];
+  for (const l of seg.lines.slice(0, limit)) {
+    const cells = l.text.split('\t').filter((c) => c.trim() !== '');
+    // "预算单位：" in one cell, the name in the next
+    const first = cells.length > 1 && /[：:]\s*$/.test(cells[0]) ? `${cells[0]}${cells[1]}` : (cells[0] ?? '');
+    const text = cleanText(first.replace(/^\s*#{1,6}\s*/, '')).trim();
+    if (text) out.push({ no: l.no, text });
+  }
+  return out;
 }
 
 /** Money unit most tables and table captions state: 单位：万元 / 金额单位：元. */
@@ -203,13 +263,14 @@ export function recognizeMeta(seg: SegmentedDocument): DocumentMeta {
     const top = textLines(seg, 60);
     const hit = findTitle(top);
     const body = seg.lines.filter((l) => !l.text.includes('\t')).map((l) => cleanText(l.text)).join('\n');
-    let department = hit?.department ?? departmentFallback(textLines(seg, 200));
+    let department = hit?.department ?? departmentFallback(textLines(seg, 200), labelLines(seg, 200));
     if (department) department = fullestDepartmentName(department, body);
     let fiscal_year = hit?.year ?? null;
     if (fiscal_year === null) {
       const years = new Map<number, number>();
       for (const { text } of top) {
-        const m = /((?:19|20)\d{2})\s*年\s*度?\s*(?:部门)?(?:预算|决算)/.exec(text);
+        // "2026 年部门预算", "2026 部门预算", a caption "××局2026年项目支出绩效目标表"
+        const m = /(?<![\d.,])((?:19|20)\d{2})\s*(?:年\s*度?\s*)?(?:部门|单位)?(?:预算|决算|项目支出|整体支出|绩效目标|收支)/.exec(text);
         if (m) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
       }
       const sorted = [...years.entries()].sort((a, b) => b[1] - a[1]);
@@ -218,7 +279,7 @@ export function recognizeMeta(seg: SegmentedDocument): DocumentMeta {
     let kind = hit ? kindOf(hit.title) : null;
     if (!kind) {
       const topText = top.map((l) => l.text).join('\n');
-      kind = kindOf(topText);
+      kind = kindOfBody(topText);
     }
     return {
       title: hit?.title ?? null,
