@@ -14,7 +14,8 @@ export function departmentPlausible(name: string | null | undefined): boolean {
   if (name.length < 3 || name.length > 40) return false;
   if (!/^[\u3400-\u9fff（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
   if (/预算|决算|单位[:：]|万元|公开|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
-  return DEPARTMENT_END.test(name);
+  // "××局（本级）", "××委员会（汇总）": the organ word comes before the remark
+  return DEPARTMENT_END.test(name.replace(/[（(][^（）()]*[)）]$/, ''));
 }
 
 /**

@@ -1,0 +1,124 @@
+/**
+ * Every non-disclosure is refused with the right reason: a web page saved under a .pdf name, a PDF
+ * with no real text layer (scanned), a list of file names (a folder's README), a notice or a form.
+ * The bytes are made here.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
+import { notPdfReason } from '../../scripts/read/not-pdf.js';
+import { documentGenre, looksLikeFileList } from '../../scripts/recognize/document/refusal.js';
+import { toLines } from '../../scripts/segment/segment.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'identity-refusal-'));
+async function refuse(name: string, bytes: Uint8Array | string): Promise<string> {
+  const p = join(dir, name);
+  writeFileSync(p, bytes);
+  const r = await ingestFile(p, name);
+  expect(r.document, name).toBeNull();
+  const e = r.errors.find((x) => x.severity === 'error');
+  expect(e, name).toBeDefined();
+  return e!.message;
+}
+
+/** A minimal valid PDF whose pages draw only the given strings (Helvetica), xref offsets computed. */
+function pdfWithPages(texts: string[]): Uint8Array {
+  const objs: string[] = [];
+  const n = texts.length;
+  const pageIds = texts.map((_, i) => 3 + i * 2);
+  objs[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objs[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${n} >>`;
+  const fontId = 3 + n * 2;
+  texts.forEach((t, i) => {
+    const stream = `BT /F1 12 Tf 280 40 Td (${t}) Tj ET`;
+    objs[pageIds[i]] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontId} 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
+    objs[pageIds[i] + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  });
+  objs[fontId] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let id = 1; id < objs.length; id++) {
+    offsets[id] = out.length;
+    out += `${id} 0 obj\n${objs[id]}\nendobj\n`;
+  }
+  const xref = out.length;
+  out += `xref\n0 ${objs.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objs.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objs.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('files named .pdf that are not PDFs', () => {
+  const html = '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>2026年某某局部门预算</title></head><body><div>部门预算</div></body></html>';
+
+  it('an HTML page saved as .pdf is refused as a web page, not as a damaged PDF', async () => {
+    const msg = await refuse('page.pdf', html);
+    expect(msg).toContain('HTML 网页');
+    expect(msg).not.toContain('已损坏');
+  });
+
+  it('with a BOM, leading blank lines or an XML prolog as well', () => {
+    expect(notPdfReason(new TextEncoder().encode(`\ufeff\n\n  ${html}`))).toContain('HTML 网页');
+    expect(notPdfReason(new TextEncoder().encode(`<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body></body></html>`))).toContain('HTML 网页');
+    expect(notPdfReason(new TextEncoder().encode('<HTML><BODY>x</BODY></HTML>'))).toContain('HTML 网页');
+  });
+
+  it('an image or plain text under a .pdf name says what it is', () => {
+    expect(notPdfReason(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toContain('PNG 图片');
+    expect(notPdfReason(new TextEncoder().encode('某某局2026年部门预算\n一、收支总表\n'))).toContain('纯文本');
+  });
+
+  it('a real PDF header (even after a little junk) is left to the PDF reader', () => {
+    expect(notPdfReason(pdfWithPages(['1']))).toBeNull();
+    expect(notPdfReason(new TextEncoder().encode('\r\n\r\n%PDF-1.7\n%junk'))).toBeNull();
+  });
+});
+
+describe('PDFs without a text layer', () => {
+  it('pages carrying only page numbers are refused as scanned', async () => {
+    const msg = await refuse('scan.pdf', pdfWithPages(['- 1 -', '- 2 -', '- 3 -']));
+    expect(msg).toMatch(/扫描件/);
+  });
+});
+
+describe('text files that are not documents', () => {
+  const readme = [
+    '# 85 more real department budget PDFs (2026)',
+    '',
+    '| file | path in that repository | pages |',
+    '|---|---|---|',
+    '| 018.pdf | 预算数据/002_北京/2026年北京市人民政府国有资产监督管理委员会部门预算.pdf | 6 |',
+    '| 019.pdf | 预算数据/002_北京/2026年北京市住房和城乡建设委员会部门预算.pdf | 9 |',
+    '| 020.pdf | 预算数据/002_北京/2026年北京市信访办公室部门预算.pdf | 7 |',
+    '| 021.pdf | 预算数据/002_北京/2026年北京市公安局交通管理局部门预算.pdf | 8 |',
+  ].join('\n');
+
+  it('a README listing file names is refused as a file list, never given a department', async () => {
+    const msg = await refuse('README.md', readme);
+    expect(msg).toContain('文件清单');
+    expect(looksLikeFileList({ lines: toLines(readme) })).toBe(true);
+  });
+
+  it('a disclosure mentioning its attachments is not a file list', () => {
+    const text = '某某局2026年部门预算\n附件：1.收支总表.xlsx\n一、部门职责\n负责全市某某工作。\n二、机构设置\n内设机构 5 个。\n三、收支预算\n收入 10 万元。\n';
+    expect(looksLikeFileList({ lines: toLines(text) })).toBe(false);
+  });
+
+  it('a notice says it is a notice, with its title', async () => {
+    const msg = await refuse(
+      'notice.txt',
+      '杭州市人民政府办公厅文件\n杭政办函〔2025〕30 号\n杭州市人民政府办公厅关于\n印发全面加强新时代消防安全工作\n实施办法的通知\n各区、县（市）人民政府：\n现将有关事项通知如下。\n',
+    );
+    expect(msg).toContain('看起来不是部门预算/决算公开文件');
+    expect(msg).toContain('通知（“杭州市人民政府办公厅关于印发全面加强新时代消防安全工作实施办法的通知”）');
+  });
+
+  it('forms, flow charts and statistics are named as such', () => {
+    const g = (t: string) => documentGenre({ lines: toLines(t) })?.genre;
+    expect(g('济南市审计局政府信息公开申请表\n姓名\t工作单位\n')).toMatch(/申请表/);
+    expect(g('济南市应急管理局依申请信息公开流程图\n申请\n受理\n')).toBe('流程图');
+    expect(g('2026年1—2月泉州市国民经济主要指标\n指标\t单位\t数值\n')).toBe('统计资料');
+  });
+});
