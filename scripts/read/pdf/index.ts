@@ -86,7 +86,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           frags.push({ x0, x1: x0 + width, y: t[5], size, text: it.str.normalize('NFKC') === it.str ? it.str : normalizeGlyphs(it.str) });
         }
         glyphs += frags.length;
-        if (frags.reduce((n, f) => n + f.text.replace(/\s+/g, '').length, 0) >= 20) textPages++;
+        // a page number or a dash is not text: a page counts when it has a few letters or characters
+        if (frags.reduce((n, f) => n + f.text.replace(/[\s\d\p{P}\p{S}]+/gu, '').length, 0) >= 4) textPages++;
         // Rules matter only around tables: skip the drawing operators of pages without a row of amounts.
         if (frags.length > 0 && mayHoldTable(frags)) {
           try {
