@@ -14,6 +14,17 @@ export function wan(v: number | null | undefined, unit = '万元'): string {
   return `${fmt2.format(v)} ${unit}`;
 }
 
+const fmtYi = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * A large 万元 amount in 亿元 (1 亿元 = 10,000 万元), rounded to 0.01 亿元, for headline cards and
+ * sentences; amounts under 1 亿元 stay in 万元. Pages show the exact 万元 figure beside it (title).
+ */
+export function large(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '未披露';
+  return Math.abs(v) >= 10000 ? `${fmtYi.format(v / 10000)} 亿元` : wan(v);
+}
+
 /** Plain number without unit, '' for null (table cells). */
 export function num(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '';

@@ -2,7 +2,7 @@
  * Corpus summaries for list and overview pages (pure, unit-tested in tests/site). Each is computed
  * once per build; the pages that show them stay the same size whatever the number of documents.
  */
-import type { DocumentEntry } from '../../scripts/model/schema';
+import type { DocumentEntry, DocumentKind } from '../../scripts/model/schema';
 
 /** Headline expenditure of a document: the total, else the current-year total, else the general budget. */
 export function headline(d: Pick<DocumentEntry, 'totals'>): number | null {
@@ -13,26 +13,37 @@ const round4 = (v: number) => Math.round(v * 10000) / 10000;
 
 export interface YearSummary {
   year: number | null;
+  /** only documents of one kind are added up: a budget plus a final account means nothing */
+  kind: DocumentKind;
   documents: number;
-  /** sum of the headline figures that were disclosed, null when none was */
+  /** how many of them state the figure summed in `total` (支出总计) */
+  with_total: number;
+  /** sum of 支出总计 over the documents that state it, null when none does */
   total: number | null;
   basic: number | null;
   project: number | null;
 }
 
-/** One row per fiscal year (oldest first, unknown year last). */
-export function yearSummaries(docs: Array<Pick<DocumentEntry, 'fiscal_year' | 'totals'>>): YearSummary[] {
-  const map = new Map<number | null, YearSummary>();
+const KIND_ORDER: Record<DocumentKind, number> = { budget: 0, final_account: 1, budget_draft: 2 };
+
+/**
+ * One row per fiscal year and kind of document (oldest first, unknown year last). Only 支出总计 is
+ * added up: the other headline figures (本年支出, 一般公共预算支出) cover less and would mix scopes.
+ */
+export function yearSummaries(docs: Array<Pick<DocumentEntry, 'fiscal_year' | 'kind' | 'totals'>>): YearSummary[] {
+  const map = new Map<string, YearSummary>();
   const add = (a: number | null, b: number | null) => (b === null ? a : round4((a ?? 0) + b));
   for (const d of docs) {
-    const y = map.get(d.fiscal_year) ?? { year: d.fiscal_year, documents: 0, total: null, basic: null, project: null };
+    const key = `${d.fiscal_year}|${d.kind}`;
+    const y = map.get(key) ?? { year: d.fiscal_year, kind: d.kind, documents: 0, with_total: 0, total: null, basic: null, project: null };
     y.documents++;
-    y.total = add(y.total, headline(d));
+    if (d.totals.expenditure_total !== null) y.with_total++;
+    y.total = add(y.total, d.totals.expenditure_total);
     y.basic = add(y.basic, d.totals.basic_expenditure);
     y.project = add(y.project, d.totals.project_expenditure);
-    map.set(d.fiscal_year, y);
+    map.set(key, y);
   }
-  return [...map.values()].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
+  return [...map.values()].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
 /** The n documents with the largest headline expenditure (ties by id, so the choice is stable). */

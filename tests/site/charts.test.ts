@@ -115,3 +115,20 @@ describe('empty input', () => {
     expect(barChart([], []).bars).toEqual([]);
   });
 });
+
+describe('large amounts and terms', async () => {
+  const { large } = await import('../../src/lib/format');
+  const { termFor, TERMS } = await import('../../src/lib/glossary');
+  it('shows 1 亿元 and more in 亿元, smaller amounts in 万元', () => {
+    expect(large(1499316.18)).toBe('149.93 亿元');
+    expect(large(10000)).toBe('1.00 亿元');
+    expect(large(9999.99)).toBe('9,999.99 万元');
+    expect(large(null)).toBe('未披露');
+  });
+  it('finds the explanation of a figure by the label pages use', () => {
+    expect(termFor('本年收入合计')?.term).toBe('本年收入');
+    expect(termFor('一般公共预算支出')?.id).toBe('general-budget');
+    expect(termFor('某某')).toBeUndefined();
+    expect(new Set(TERMS.map((t) => t.id)).size).toBe(TERMS.length);
+  });
+});

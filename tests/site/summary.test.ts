@@ -8,17 +8,20 @@ const sample = buildSample();
 const docs = sample.documents;
 
 describe('year summaries', () => {
-  it('adds the stated totals of each year (2022: 赣州 14,783.86 + 南昌经开区 895.2 + 江汉区 4,679.36 万元)', () => {
+  it('adds the 支出总计 of each year and kind only (2022 budgets: 赣州 14,783.86 + 南昌经开区 895.2 + 江汉区 4,679.36 万元)', () => {
     const ys = yearSummaries(docs);
-    expect(ys.map((y) => y.year)).toEqual([2021, 2022, 2023]);
+    expect(ys.map((y) => `${y.year} ${y.kind}`)).toEqual(['2021 final_account', '2022 budget', '2023 budget_draft']);
     const y2022 = ys.find((y) => y.year === 2022)!;
     expect(y2022.documents).toBe(3);
+    expect(y2022.with_total).toBe(3);
     expect(y2022.total).toBe(20358.42);
     expect(y2022.basic).toBe(2702.05);
     expect(y2022.project).toBe(17656.37);
-    // 上饶 2021 final account discloses no basic/project split: unknown stays unknown, not 0
+    // 上饶 2021 final account states 本年支出 (1,664.55) but no 支出总计 and no basic/project split:
+    // nothing of another scope is added in, and unknown stays unknown, not 0
     const y2021 = ys.find((y) => y.year === 2021)!;
-    expect(y2021.total).toBe(1664.55);
+    expect(y2021.with_total).toBe(0);
+    expect(y2021.total).toBeNull();
     expect(y2021.basic).toBeNull();
   });
 
