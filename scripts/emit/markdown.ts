@@ -103,6 +103,12 @@ export function documentMarkdown(d: DocumentRecord): string {
       ? list(d.findings.map((f) => item(strong(`${SEVERITY_LABEL[f.severity]}：`), text(`${f.message}（${f.source.file} 第 ${f.source.line_start} 行）`))))
       : para(text('未发现不一致（容差 0.01 万元）。')),
   );
+  if (d.parse_notes.length) {
+    // apart from the findings: these are the reading's limits, not the department's inconsistencies
+    body.push(heading(2, `未能完整读取的部分（${d.parse_notes.length}，供维护者参考）`));
+    body.push(para(text('以下部分程序未能完整读取，因而未作核对；它们不是原文的问题，也不计入核对发现。')));
+    body.push(list(d.parse_notes.map((n) => item(text(`${n.message}（${n.source.file} 第 ${n.source.line_start} 行）`)))));
+  }
   if (d.disclosure.length) {
     body.push(heading(2, '公开完整性'));
     body.push(list(d.disclosure.map((x) => item(text(`${x.label}：${STATUS_LABEL[x.status]}`)))));

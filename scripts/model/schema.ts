@@ -103,6 +103,12 @@ export const Table = z.object({
   empty: z.boolean(), // published with no data rows (an empty table is a fact too)
   note: z.string().nullable(), // 说明/注 text attached to the table
   source: SourceRef,
+  /**
+   * Reading problems a table recognizer noticed (Chinese, for maintainers): columns not understood,
+   * rows dropped or unreadable, a header not matched. A check never reports a table with any as
+   * inconsistent; it records a parse note instead. Absent when there were none.
+   */
+  reading_issues: z.array(z.string()).optional(),
 });
 export type Table = z.infer<typeof Table>;
 
@@ -237,6 +243,18 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/**
+ * A part of the document the pipeline could not read completely (a table whose structure is
+ * uncertain, a list not fully recognized), noted for maintainers. Unlike a Finding it says nothing
+ * about the published document: a check whose figures come from such a part records this instead.
+ */
+export const ParseNote = z.object({
+  check: z.string(), // the check or recognizer that noticed it: children_sum, project_sum, …
+  message: z.string(), // Chinese, for maintainers
+  source: SourceRef,
+});
+export type ParseNote = z.infer<typeof ParseNote>;
+
 export const DisclosureStatus = z.enum(['present', 'empty_with_note', 'empty', 'missing']);
 export type DisclosureStatus = z.infer<typeof DisclosureStatus>;
 export const DisclosureItem = z.object({
@@ -325,6 +343,7 @@ export const DocumentRecord = z.object({
   projects: z.array(Project),
   glossary: z.array(GlossaryEntry),
   findings: z.array(Finding),
+  parse_notes: z.array(ParseNote), // not findings: where reading was incomplete (for maintainers)
   disclosure: z.array(DisclosureItem),
   coverage: Coverage,
   source_file: z.string(), // path relative to the sources folder

@@ -14,7 +14,7 @@ import { recognizeMeta } from '../recognize/document/meta.js';
 import { refusalReason } from '../recognize/document/refusal.js';
 import { inferRegion } from '../recognize/document/region.js';
 import { RECOGNIZERS, runRecognizers, type RecognizerOutputs } from '../recognize/index.js';
-import { runChecks } from '../validate/checks.js';
+import { checkDocument } from '../validate/checks.js';
 import { checkDisclosure } from '../validate/disclosure.js';
 import { assembleTotals } from './totals.js';
 import { computeCoverage } from './coverage.js';
@@ -88,7 +88,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
   const { totals, sources } = assembleTotals(r['table-totals'], r.facts, kind);
 
   const sha = createHash('sha256').update(read.bytes).digest('hex');
-  const base: Omit<DocumentRecord, 'findings' | 'disclosure'> = {
+  const base: Omit<DocumentRecord, 'findings' | 'parse_notes' | 'disclosure'> = {
     id,
     title: override.title ?? meta.title ?? `${department}${fiscal_year ?? ''}年${kind === 'final_account' ? '部门决算' : '部门预算'}`,
     department,
@@ -120,14 +120,14 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     source_sha256: sha,
   };
   base.coverage = computeCoverage(seg, claims);
-  const findings = runChecks(base);
+  const { findings, parse_notes } = checkDocument(base);
   const disclosure = checkDisclosure(base, seg);
   for (const w of warnings) {
     errors.push({ file: relFile, line: w.line, severity: 'warning', action: 'flagged', message: w.message });
   }
   void basename;
   void shortHash;
-  return { document: { ...base, findings, disclosure }, errors };
+  return { document: { ...base, findings, parse_notes, disclosure }, errors };
 }
 
 export type TotalsSources = Record<string, SourceRef>;

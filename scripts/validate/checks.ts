@@ -3,7 +3,7 @@
  * checks/; figures are compared with decimal arithmetic and a rounding tolerance of 0.01 万元
  * (differences explainable by rounding several summed figures are reported as `info`).
  */
-import type { DocumentRecord, Finding } from '../model/schema.js';
+import type { Finding, ParseNote } from '../model/schema.js';
 import { checkChildrenSum } from './checks/children-sum.js';
 import { checkBasicPlusProject } from './checks/basic-plus-project.js';
 import { checkNarrativeTotals } from './checks/narrative.js';
@@ -12,10 +12,14 @@ import { checkProjectCodes, checkProjectSum } from './checks/projects.js';
 import { checkBalance } from './checks/balance.js';
 import { checkProcurement, checkThreePublic } from './checks/components.js';
 import { checkPlausibility } from './checks/plausibility.js';
+import { readingIssues, tableAt, tableLabel, type CheckDoc } from './util.js';
 
 export { TOLERANCE } from './util.js';
 
-const CHECKS: Array<(doc: Omit<DocumentRecord, 'findings' | 'disclosure'>) => Finding[]> = [
+/** A check: its findings returned, its parse notes (what it could not judge) pushed to `notes`. */
+export type Check = (doc: CheckDoc, notes: ParseNote[]) => Finding[];
+
+const CHECKS: Check[] = [
   checkChildrenSum,
   checkBasicPlusProject,
   checkNarrativeTotals,
@@ -30,11 +34,65 @@ const CHECKS: Array<(doc: Omit<DocumentRecord, 'findings' | 'disclosure'>) => Fi
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function runChecks(doc: Omit<DocumentRecord, 'findings' | 'disclosure'>): Finding[] {
+/** Checks that compare figures (not codes): their findings need tables read completely. */
+const NOT_ARITHMETIC = new Set(['duplicate_project_code', 'internal']);
+
+/**
+ * Every check on one document: the findings (the published document is inconsistent) and, apart,
+ * the parse notes (a part the pipeline could not read completely, for maintainers). A mismatch in
+ * figures taken from a table whose structure is uncertain (see readingIssues) is a parse note, never
+ * a finding: a misread row or column would otherwise be reported as the department's error.
+ */
+export function checkDocument(doc: CheckDoc): { findings: Finding[]; parse_notes: ParseNote[] } {
+  const notes: ParseNote[] = [];
+  const findings: Finding[] = [];
+  for (const f of runAll(doc, notes)) {
+    // info (a difference rounding explains) accuses nobody; an error or warning needs tables read completely
+    const uncertain = NOT_ARITHMETIC.has(f.check) || f.severity === 'info' ? [] : uncertainTables(doc, f);
+    if (uncertain.length === 0) {
+      findings.push(f);
+      continue;
+    }
+    const why = uncertain.map(({ table, issues }) => `${tableLabel(table)}未能完整读取（${issues.join('；')}）`).join('；');
+    notes.push({ check: f.check, message: `${why}，以下核对结果不作为原文的问题：${f.message}`, source: f.source });
+  }
+  return { findings, parse_notes: sortNotes(notes) };
+}
+
+/** The findings alone (see checkDocument for the parse notes). */
+export function runChecks(doc: CheckDoc): Finding[] {
+  return checkDocument(doc).findings;
+}
+
+/** The tables a finding's figures come from (its first and last line) that were not read completely. */
+function uncertainTables(doc: CheckDoc, f: Finding): Array<{ table: NonNullable<ReturnType<typeof tableAt>>; issues: string[] }> {
+  const out: Array<{ table: NonNullable<ReturnType<typeof tableAt>>; issues: string[] }> = [];
+  for (const line of new Set([f.source.line_start, f.source.line_end])) {
+    const table = tableAt(doc, line);
+    if (!table || out.some((x) => x.table === table)) continue;
+    const issues = readingIssues(doc, table);
+    if (issues.length > 0) out.push({ table, issues });
+  }
+  return out;
+}
+
+function sortNotes(notes: ParseNote[]): ParseNote[] {
+  const seen = new Set<string>();
+  return notes
+    .filter((n) => {
+      const k = `${n.check}|${n.source.line_start}|${n.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.source.line_start - b.source.line_start || a.check.localeCompare(b.check) || a.message.localeCompare(b.message));
+}
+
+function runAll(doc: CheckDoc, notes: ParseNote[]): Finding[] {
   const out: Finding[] = [];
   for (const check of CHECKS) {
     try {
-      out.push(...check(doc));
+      out.push(...check(doc, notes));
     } catch (e) {
       // a check that trips over odd data reports itself instead of failing the document
       out.push({

@@ -8,7 +8,7 @@ import type { DisclosureItem, DocumentRecord, SourceRef, TableKind } from '../mo
 import type { Block, SegmentedDocument } from '../segment/ir.js';
 import { compact } from '../normalize/text.js';
 
-type Doc = Omit<DocumentRecord, 'findings' | 'disclosure'>;
+type Doc = Omit<DocumentRecord, 'findings' | 'parse_notes' | 'disclosure'>;
 
 interface TableRule {
   item: string;

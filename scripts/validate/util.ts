@@ -9,7 +9,7 @@ import { compact } from '../normalize/text.js';
 import { moneyToWan } from '../normalize/amount.js';
 import { orphanBasicColumn } from '../recognize/tables/cells.js';
 
-export type CheckDoc = Omit<DocumentRecord, 'findings' | 'disclosure'>;
+export type CheckDoc = Omit<DocumentRecord, 'findings' | 'parse_notes' | 'disclosure'>;
 
 /** Published figures are rounded to 0.01 万元; two figures closer than this agree. */
 export const TOLERANCE = 0.01;
@@ -213,4 +213,95 @@ export function tableLabel(t: Table): string {
 
 export function labelCells(): RegExp {
   return TOTAL_LABEL;
+}
+
+/* ---------------------------------------------------------------- reading problems */
+
+/** Placeholder names the grid gives columns whose header it could not read. */
+const UNNAMED_COLUMN = /^列\d+$/;
+/** Kinds whose figures the checks add up. */
+const SUMMED_KINDS = new Set<Table['kind']>([
+  'income_expenditure_summary', 'income', 'expenditure', 'fiscal_appropriation_summary', 'general_budget_expenditure',
+  'general_budget_basic_expenditure', 'government_fund', 'state_capital', 'procurement', 'project_expenditure', 'three_public',
+]);
+
+const baseTitle = (t: string) => t.split('·')[0];
+const issuesCache = new WeakMap<CheckDoc, Map<string, string[]>>();
+
+/**
+ * Why the structure of a table as read is uncertain, for maintainers (empty: read as published, as
+ * far as can be told). A check must not call the published document inconsistent on the strength of
+ * such a table. Signals: what a table recognizer marked (`reading_issues`); columns whose header was
+ * not understood; the table split into pieces across pages (a piece right after it with the same
+ * title); body rows that are the header printed again; amounts on a row with no name (a wrapped row
+ * not put back together).
+ */
+export function readingIssues(doc: CheckDoc, table: Table): string[] {
+  let byId = issuesCache.get(doc);
+  if (!byId) {
+    byId = new Map();
+    issuesCache.set(doc, byId);
+  }
+  const known = byId.get(table.id);
+  if (known) return known;
+  const out = [...(table.reading_issues ?? [])];
+  if (!table.empty && SUMMED_KINDS.has(table.kind)) {
+    // a column of figures with no header: which figure it is, is unknown (an empty one does not matter)
+    const unnamed = table.columns.filter((c, i) => UNNAMED_COLUMN.test(compact(c)) && table.rows.some((r) => moneyToWan(r.cells[i] ?? '', '万元') !== null)).length;
+    if (unnamed > 0) out.push(`有 ${unnamed} 列金额的表头未能识别`);
+    if (continuationOf(doc, table) || continuedBy(doc, table)) out.push('表格跨页分成了几段读取，可能有行未接上');
+    let repeated = 0;
+    let nameless = 0;
+    let data = false;
+    for (const row of table.rows) {
+      const cells = row.cells.map(compact).filter((c) => c !== '');
+      if (cells.length === 0) continue;
+      const amounts = cells.filter((c) => moneyToWan(c, '万元') !== null);
+      const first = !data;
+      if (amounts.some((c) => /[.,]/.test(c))) data = true;
+      if (first) continue; // rows before the first figures are (the rest of) the header
+      // no amounts, a 合计/总计 among short header fragments ("位）", "合计"): the header again
+      if (amounts.length === 0 && cells.some((c) => /^(?:合计|总计|小计)$/.test(c)) && cells.every((c) => c.length <= 12 && !/\d/.test(c))) repeated++;
+      // amounts with no name at all (not a 栏次 row "1 2 3", not a 类/款/项 code)
+      if (amounts.length === cells.length && amounts.some((c) => /[.,]/.test(c)) && !/^\d{3,7}$/.test(cells[0])) nameless++;
+    }
+    if (repeated > 0) out.push(`表头在表中重复出现 ${repeated} 次（跨页表头被当成了数据行）`);
+    if (nameless > 0) out.push(`有 ${nameless} 行只有金额、没有名称（折行未能合并）`);
+  }
+  byId.set(table.id, out);
+  return out;
+}
+
+/** Tables in document order, a table's split-off unit sections (t05-2 …) not counted as pieces. */
+function neighbours(doc: CheckDoc, table: Table): { prev: Table | null; next: Table | null } {
+  const i = doc.tables.indexOf(table);
+  const isSection = (t: Table | undefined) => !!t && /-\d+$/.test(t.id);
+  let p = i - 1;
+  while (p >= 0 && isSection(doc.tables[p])) p--;
+  let n = i + 1;
+  while (n < doc.tables.length && isSection(doc.tables[n])) n++;
+  return { prev: p >= 0 ? doc.tables[p] : null, next: n < doc.tables.length ? doc.tables[n] : null };
+}
+
+/** A piece right after `a` carrying its title (or its title·something) and kind: `a` goes on there. */
+function samePiece(a: Table, b: Table): boolean {
+  if (a.kind !== b.kind || /-\d+$/.test(b.id)) return false;
+  const base = baseTitle(a.title);
+  return (b.title === base || b.title.startsWith(`${base}·`)) && b.source.line_start - a.source.line_end <= 40;
+}
+
+function continuedBy(doc: CheckDoc, table: Table): boolean {
+  const { next } = neighbours(doc, table);
+  return next !== null && samePiece(table, next);
+}
+
+function continuationOf(doc: CheckDoc, table: Table): boolean {
+  if (/-\d+$/.test(table.id)) return false;
+  const { prev } = neighbours(doc, table);
+  return prev !== null && samePiece(prev, table);
+}
+
+/** The table whose lines include `line`, or null. */
+export function tableAt(doc: CheckDoc, line: number): Table | null {
+  return doc.tables.find((t) => t.source.line_start <= line && line <= t.source.line_end) ?? null;
 }

@@ -39,6 +39,7 @@ function sample(): DocumentRecord {
   return {
     ...base,
     findings: [{ check: 'cross_table', severity: 'error', message: '不一致', expected: 12977.06, actual: 12976.39, source: ref(88, 135) }],
+    parse_notes: [{ check: 'children_sum', message: '《部门支出总表》未能完整读取（表格跨页分成了几段读取，可能有行未接上）', source: ref(140, 150) }],
     disclosure: [{ item: 'table_income', label: '收入总表', group: 'table', required: true, status: 'present', source: ref(78, 123) }],
   };
 }

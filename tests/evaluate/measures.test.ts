@@ -6,7 +6,7 @@ import { emptyDoc } from '../fixtures/validate/records.js';
 
 function doc(totals: Partial<Totals>, over: Partial<DocumentRecord> = {}): DocumentRecord {
   const d = emptyDoc();
-  return { ...d, totals: { ...d.totals, ...totals }, findings: [], disclosure: [], ...over };
+  return { ...d, totals: { ...d.totals, ...totals }, findings: [], parse_notes: [], disclosure: [], ...over };
 }
 
 describe('reconcile', () => {

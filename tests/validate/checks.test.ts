@@ -31,7 +31,8 @@ describe('children sum (类 = Σ款, 款 = Σ项)', () => {
     // three figures rounded to 0.01 can be off by up to 0.02 in their sum: info, not error
     const near = [fn('201', 'a', 15.02, null, null, 1), fn('20101', 'b', 5, null, null, 2), fn('20102', 'c', 5, null, null, 3), fn('20103', 'd', 5, null, null, 4)];
     expect(runChecks(emptyDoc({ expenditure_by_function: near }))[0]).toMatchObject({ check: 'children_sum', severity: 'info' });
-    const two = [fn('201', 'a', 10.02, null, null, 1), fn('20101', 'b', 5, null, null, 2), fn('20102', 'c', 5, null, null, 3)];
+    // (a 类 that is not the table's last group: a shortfall at the very end reads as a lost last row)
+    const two = [fn('201', 'a', 10.02, null, null, 1), fn('20101', 'b', 5, null, null, 2), fn('20102', 'c', 5, null, null, 3), fn('205', 'd', 1, null, null, 4)];
     expect(runChecks(emptyDoc({ expenditure_by_function: two }))[0]).toMatchObject({ check: 'children_sum', severity: 'error' });
   });
 });
@@ -61,16 +62,23 @@ describe('project codes and project sums', () => {
     expect(f[0].message).toContain('36070022888802000052');
     expect(f[0].source).toMatchObject({ line_start: 366, line_end: 461 });
   });
-  it('compares project budgets with project expenditure only when a 项目支出预算表 lists every project', () => {
+  it('checks a 项目支出预算表 against its own 合计 and against the 项目支出 of the 支出总表', () => {
     const projects = [project({ id: 'a', name: '甲', budget: 10 }), project({ id: 'b', name: '乙', budget: 20 })];
     const totals = { ...emptyDoc().totals, project_expenditure: 35 };
     // no complete list: a smaller sum is not a finding
     expect(runChecks(emptyDoc({ projects, totals })).filter((x) => x.check === 'project_sum')).toEqual([]);
-    const pt = table('t02', 'project_expenditure', '项目支出预算表', ['项目名称', '总计'], [['合计', '35.00'], ['甲', '10.00'], ['乙', '25.00']], 40);
-    const f = runChecks(emptyDoc({ projects, totals, tables: [pt] })).filter((x) => x.check === 'project_sum');
+    // the list does not add up to its 合计
+    const bad = table('t02', 'project_expenditure', '项目支出预算表', ['项目名称', '总计'], [['合计', '35.00'], ['甲', '10.00'], ['乙', '20.00']], 40);
+    const f = runChecks(emptyDoc({ projects, totals, tables: [bad] })).filter((x) => x.check === 'project_sum');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'warning', expected: 35, actual: 30 });
-    expect(f[0].message).toContain('列出全部项目');
+    expect(f[0].message).toContain('列出的 2 个项目之和与该表合计行');
+    // the list adds up, but not to the 项目支出 read from the 支出总表's 合计 row
+    const exp = table('t01', 'expenditure', '支出总表', ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], [['', '合计', '60.00', '20.00', '40.00']], 10);
+    const good = table('t02', 'project_expenditure', '项目支出预算表', ['项目名称', '总计'], [['合计', '35.00'], ['甲', '10.00'], ['乙', '25.00']], 40);
+    const g = runChecks(emptyDoc({ totals: { ...totals, project_expenditure: 40 }, totals_sources: { project_expenditure: ref(10) }, tables: [exp, good] })).filter((x) => x.check === 'project_sum');
+    expect(g).toHaveLength(1);
+    expect(g[0]).toMatchObject({ severity: 'warning', expected: 40, actual: 35 });
   });
 });
 

@@ -2,10 +2,10 @@
  * Projects: their budgets should add up to the project expenditure — but only when the document lists
  * every project (it publishes a 项目支出预算表); and one project code must not name two projects.
  */
-import type { Finding, Project, Table } from '../../model/schema.js';
+import type { Finding, ParseNote, Project, Table } from '../../model/schema.js';
 import { compact } from '../../normalize/text.js';
 import { moneyToWan } from '../../normalize/amount.js';
-import { compare, fmt, finding, mismatch, roleColumn, sum, totalRow, TOLERANCE_TEXT, type CheckDoc } from '../util.js';
+import { compare, fmt, finding, mismatch, readingIssues, roleColumn, sum, totalRow, TOLERANCE_TEXT, type CheckDoc } from '../util.js';
 
 /** Name for comparing spellings: no quotes, spaces, brackets or a trailing 项目/经费 suffix. */
 export function projectKey(name: string): string {
@@ -14,62 +14,156 @@ export function projectKey(name: string): string {
     .replace(/(?:项目|经费|费)$/g, '');
 }
 
-function listedTotal(table: Table, unit: '万元' | '元'): { sum: number; count: number; total: number | null; line: number } {
+/** A list table's amounts in row order (its 合计 row apart), and that 合计. */
+function listedTotal(table: Table, unit: '万元' | '元'): { values: Array<number | null>; count: number; total: number | null; line: number } {
   const col = roleColumn(table, 'total');
   const tr = totalRow(table, unit);
-  const values: number[] = [];
+  const values: Array<number | null> = [];
   for (const row of table.rows) {
     if (tr && row.source_line === tr.line) continue;
-    const v = col >= 0 ? moneyToWan(row.cells[col] ?? '', table.unit ?? unit) : null;
-    if (v !== null) values.push(v);
+    values.push(col >= 0 ? moneyToWan(row.cells[col] ?? '', table.unit ?? unit) : null);
   }
-  return { sum: sum(values), count: values.length, total: tr?.total ?? null, line: tr?.line ?? table.source.line_start };
+  return { values, count: values.filter((v) => v !== null).length, total: tr?.total ?? null, line: tr?.line ?? table.source.line_start };
 }
 
-export function checkProjectSum(doc: CheckDoc): Finding[] {
+interface Reading {
+  /** the sum of the items, each group row (a subtotal followed by its items) counted through its items */
+  sum: number;
+  /** how many rows were read as group rows */
+  groups: number;
+  /** the single top-level row when it is a group spanning the whole list (a unit's total), else null */
+  top: number | null;
+}
+
+/**
+ * Read a list whose rows may include group rows: a row is a group when the rows right after it (each
+ * itself an item or a group) add up exactly to it, with at least `minItems` of them. Lists of
+ * projects are often grouped by 资金使用单位 (the unit's subtotal, then its projects) or by category.
+ */
+function readGroups(values: Array<number | null>, minItems: number): Reading {
+  const memo = new Map<number, { end: number; value: number; leaves: number; groups: number }>();
+  const item = (i: number): { end: number; value: number; leaves: number; groups: number } => {
+    const known = memo.get(i);
+    if (known) return known;
+    const v = values[i];
+    let r = { end: i + 1, value: v ?? 0, leaves: v ?? 0, groups: 0 };
+    if (v !== null) {
+      let acc = 0;
+      let leaves = 0;
+      let groups = 0;
+      let n = 0;
+      for (let k = i + 1; k < values.length; ) {
+        const it = item(k);
+        acc = sum([acc, it.value]);
+        leaves = sum([leaves, it.leaves]);
+        groups += it.groups;
+        k = it.end;
+        n++;
+        const c = compare(v, acc, n);
+        if ((c.agrees || c.rounding) && n >= minItems && values[i + 1] !== null) {
+          r = { end: k, value: v, leaves, groups: groups + 1 };
+          break;
+        }
+        if (c.diff > 0 && !c.rounding) break;
+      }
+    }
+    memo.set(i, r);
+    return r;
+  };
+  let total = 0;
+  let groups = 0;
+  const tops: Array<ReturnType<typeof item>> = [];
+  for (let i = 0; i < values.length; ) {
+    const it = item(i);
+    if (values[i] !== null) tops.push(it);
+    total = sum([total, it.leaves]);
+    groups += it.groups;
+    i = it.end;
+  }
+  return { sum: total, groups, top: tops.length === 1 && tops[0].groups > 0 ? tops[0].value : null };
+}
+
+/** The readings of a list worth trying: every row an item, and group rows of ≥1 or ≥2 items. */
+function readings(values: Array<number | null>): Reading[] {
+  return [{ sum: sum(values), groups: 0, top: null }, readGroups(values, 1), readGroups(values, 2)];
+}
+
+const EXTRA_COLUMNS = /上缴上级|经营支出|对附属单位补助/;
+
+/** 项目支出 plus the other expenditure columns of the row it was read from (a 项目支出表 may list those projects too). */
+function projectTargets(doc: CheckDoc, pe: number, line: number): number[] {
+  const t = doc.tables.find((x) => x.rows.some((r) => r.source_line === line));
+  const row = t?.rows.find((r) => r.source_line === line);
+  if (!t || !row) return [pe];
+  const extras = t.columns.map((c, i) => (EXTRA_COLUMNS.test(compact(c)) ? moneyToWan(row.cells[i] ?? '', t.unit ?? doc.unit) : null)).filter((v): v is number => v !== null && v !== 0);
+  return extras.length ? [pe, sum([pe, ...extras])] : [pe];
+}
+
+export function checkProjectSum(doc: CheckDoc, notes: ParseNote[] = []): Finding[] {
   const out: Finding[] = [];
   const amountOf = (p: Project) => (doc.kind === 'final_account' ? (p.executed ?? p.budget) : p.budget);
   const listed = doc.projects.filter((p) => amountOf(p) !== null);
   const projectTables = doc.tables.filter((t) => t.kind === 'project_expenditure' && !t.empty);
   const projSum = sum(listed.map(amountOf));
-  const src = doc.totals_sources.project_expenditure ?? { file: doc.source_file, line_start: 1, line_end: 1 };
+  const pe = doc.totals.project_expenditure;
+  const peSrc = doc.totals_sources.project_expenditure;
+  // a 项目支出 read from a table row (not from a sentence, which may be about one unit only)
+  const peFromTable = pe !== null && peSrc !== undefined && doc.tables.some((t) => t.rows.some((r) => r.source_line === peSrc.line_start));
+  let listTotal: { value: number; table: Table } | null = null;
   for (const t of projectTables) {
-    // the complete list: its rows must add up to its own 合计 …
+    const at = { file: doc.source_file, line_start: t.source.line_start, line_end: t.source.line_end };
+    const issues = readingIssues(doc, t);
     const l = listedTotal(t, doc.unit);
-    if (l.total !== null && l.count > 0) {
-      const f = mismatch('project_sum', 'warning', `《${t.title}》列出的 ${l.count} 个项目之和与该表合计行（第 ${l.line} 行）不符`, l.total, l.sum, { file: doc.source_file, line_start: t.source.line_start, line_end: t.source.line_end }, l.count);
-      if (f) out.push(f);
-    }
-    // … and the recognized projects must add up to the project expenditure
-    const target = doc.totals.project_expenditure ?? l.total;
-    if (target !== null && listed.length > 0) {
-      const f = mismatch(
-        'project_sum',
-        'warning',
-        `本文档以《${t.title}》列出全部项目，${listed.length} 个项目的${doc.kind === 'final_account' ? '支出' : '预算'}之和与项目支出合计不符`,
-        target,
-        projSum,
-        src,
-        listed.length,
-      );
-      if (f) out.push(f);
+    if (l.count === 0) continue;
+    const rs = readings(l.values);
+    // the complete list: its rows must add up to its own 合计 (read with or without group rows) …
+    if (l.total !== null) {
+      const agreeing = rs.find((r) => {
+        const c = compare(l.total!, r.sum, l.count);
+        return c.agrees || c.rounding;
+      });
+      if (!agreeing) {
+        const f = mismatch('project_sum', 'warning', `《${t.title}》列出的 ${l.count} 个项目之和与该表合计行（第 ${l.line} 行）不符`, l.total, rs[0].sum, at, l.count);
+        const grouped = rs.some((r) => r.groups > 0);
+        const multiple = l.total > 0 && Number.isInteger(Math.round((rs[0].sum / l.total) * 1000) / 1000) && rs[0].sum / l.total >= 1.999;
+        if (f && (issues.length > 0 || grouped || multiple)) {
+          const why = issues.length > 0 ? issues.join('；') : '表中有分组小计行（如资金使用单位的小计），未能确定各行的层级';
+          notes.push({ check: 'project_sum', message: `《${t.title}》未能完整读取（${why}），未核对其项目之和与合计。原核对结果：${f.message}`, source: at });
+        } else if (f) out.push(f);
+      }
+      if (issues.length === 0 && agreeing && listTotal === null) listTotal = { value: l.total, table: t };
+    } else if (issues.length === 0 && listTotal === null) {
+      // no 合计 row: a list that is one group (the department's total row, then its items) has that total
+      const top = rs.slice(1).find((r) => r.top !== null)?.top ?? null;
+      if (top !== null) listTotal = { value: top, table: t };
     }
   }
-  // without a complete list only one thing is certain: the listed projects cannot exceed the total
-  const pe = doc.totals.project_expenditure;
+  if (listTotal !== null) {
+    const { value, table } = listTotal;
+    const at = { file: doc.source_file, line_start: table.source.line_start, line_end: table.source.line_end };
+    // … the list's total must be the 项目支出 of the 支出总表 (with the 经营支出 etc. a list may include)
+    if (peFromTable && !/其他/.test(table.title) && !projectTargets(doc, pe!, peSrc!.line_start).some((x) => compare(x, value).agrees)) {
+      const f = mismatch('project_sum', 'warning', `《${table.title}》的项目合计与第 ${peSrc!.line_start} 行的项目支出合计不符`, pe!, value, at);
+      if (f) out.push(f);
+    }
+    // … and the projects recognized in the document should be those of the list
+    if (listed.length > 0) {
+      const c = compare(value, projSum, listed.length);
+      if (!c.agrees && !c.rounding) {
+        notes.push({ check: 'project_sum', message: `识别出的 ${listed.length} 个项目金额之和 ${fmt(projSum)} 万元与《${table.title}》的合计 ${fmt(value)} 万元不符：项目未能全部识别，或不同单位的同名项目被合并（不是原文的问题）`, source: at });
+      }
+    }
+  }
+  // without a complete list the recognized projects may be any part of them; more than the total
+  // means they were recognized twice or with a wrong amount (the reading's problem, not the document's)
   if (projectTables.length === 0 && pe !== null && listed.length > 0) {
     const c = compare(pe, projSum, listed.length);
     if (!c.agrees && !c.rounding && c.diff > 0) {
-      out.push(
-        finding(
-          'project_sum',
-          'warning',
-          `文档未列出完整的项目支出预算表（不能确定是否列出全部项目），但已列出的 ${listed.length} 个项目金额之和 ${fmt(projSum)} 万元已超过项目支出合计 ${fmt(pe)} 万元（${TOLERANCE_TEXT}）`,
-          pe,
-          projSum,
-          src,
-        ),
-      );
+      notes.push({
+        check: 'project_sum',
+        message: `文档未列出完整的项目支出预算表，但识别出的 ${listed.length} 个项目金额之和 ${fmt(projSum)} 万元已超过项目支出合计 ${fmt(pe)} 万元（${TOLERANCE_TEXT}）：可能有项目被重复识别或金额读错`,
+        source: peSrc ?? { file: doc.source_file, line_start: 1, line_end: 1 },
+      });
     }
   }
   return out;
