@@ -10,7 +10,7 @@
  * similarity either. A shared code alone is not evidence (documents reuse codes).
  */
 import type { Indicator, Project, SourceRef } from '../../model/schema.js';
-import { slugify } from '../../normalize/slug.js';
+import { shortHash, slugify } from '../../normalize/slug.js';
 import { type ProjectDraft, ORIGIN_RANK } from './draft.js';
 import { displayName, lcsLength, nameKey, similarNames } from './names.js';
 import { parseTarget, targetKey } from '../indicators/target.js';
@@ -80,15 +80,40 @@ export function mergeDrafts(drafts: ProjectDraft[], document_id: string): Projec
   const firstLine = (cl: ProjectDraft[]) => Math.min(...cl.flatMap((d) => d.sources.map((s) => s.line_start)));
   clusters.sort((a, b) => firstLine(a) - firstLine(b));
 
-  const used = new Set<string>();
-  return clusters.map((cl) => {
-    const project = toProject(cl, document_id);
-    let id = project.id;
-    for (let n = 2; used.has(id); n++) id = `${project.id}-${n}`;
-    used.add(id);
-    project.id = id;
-    return project;
-  });
+  return withStableIds(clusters.map((cl) => toProject(cl, document_id)));
+}
+
+/**
+ * Ids that survive a rebuild and a reordering: projects sharing a name within a document (often one
+ * per budget unit) all get a suffix from what tells them apart — the project code, else the
+ * implementing unit, else a hash of their figures — never from their position in the document.
+ */
+function withStableIds(projects: Project[]): Project[] {
+  const byBase = new Map<string, Project[]>();
+  for (const p of projects) byBase.set(p.id, [...(byBase.get(p.id) ?? []), p]);
+  for (const [base, group] of byBase) {
+    if (group.length === 1) continue;
+    for (const p of group) {
+      const code = p.code ? p.code.toLowerCase().replace(/[^a-z0-9]+/g, '') : '';
+      const unit = p.implementing_unit ? slugify(p.implementing_unit, 40) : '';
+      const twins = (key: (q: Project) => string) => group.filter((q) => key(q) === key(p)).length > 1;
+      const suffix =
+        code && !twins((q) => q.code ?? '')
+          ? code
+          : unit && !twins((q) => q.implementing_unit ?? '')
+            ? unit
+            : shortHash(JSON.stringify([p.implementing_unit, p.budget, p.code, p.category, p.overview, p.indicators.length]), 6);
+      p.id = `${base}-${suffix}`;
+    }
+  }
+  // identical twins (same name, unit and figures) are told apart by their order, the only difference left
+  const seen = new Set<string>();
+  for (const p of projects) {
+    const id = p.id;
+    for (let n = 2; seen.has(p.id); n++) p.id = `${id}-${n}`;
+    seen.add(p.id);
+  }
+  return projects;
 }
 
 function pickName(cl: ProjectDraft[]): { name: string; aliases: string[] } {
