@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type { DocumentKind, DocumentRecord, IngestError } from '../model/schema.js';
 import { departmentPlausible } from '../recognize/document/department.js';
+import { otherExpenditureOn } from '../recognize/tables/extract/totals.js';
 
 /** What a person read off the document itself (its cover and tables), for one source file. */
 export interface Label {
@@ -54,12 +55,16 @@ export function reconcile(doc: DocumentRecord): { ok: boolean; detail: string } 
   const missing = (['income_total', 'expenditure_total', 'basic_expenditure', 'project_expenditure'] as const).filter((k) => t[k] === null);
   if (missing.length) return { ok: false, detail: `缺 ${missing.join(',')}` };
   const parts = new Decimal(t.basic_expenditure!).plus(t.project_expenditure!).toNumber();
+  // a 支出总表 may print more parts beside them on the same row (事业单位经营支出, 上缴上级支出, …)
+  const line = doc.totals_sources.basic_expenditure?.line_start;
+  const other = line !== undefined && doc.totals_sources.project_expenditure?.line_start === line ? otherExpenditureOn(doc.tables, line, doc.unit) : 0;
+  const withOther = new Decimal(parts).plus(other).toNumber();
   const targets = [t.expenditure_total!, t.current_year_expenditure].filter((v): v is number => v !== null);
-  const partsOk = targets.some((v) => close(parts, v, 2));
+  const partsOk = targets.some((v) => close(parts, v, 2) || (other !== 0 && close(withOther, v, 3)));
   const balanceOk = close(t.income_total!, t.expenditure_total!, 1);
   if (partsOk && balanceOk) return { ok: true, detail: '' };
   const why: string[] = [];
-  if (!partsOk) why.push(`基本+项目 ${parts} ≠ 支出 ${targets.join('/')}`);
+  if (!partsOk) why.push(`基本+项目${other ? `+其他 ${other}` : ''} ${other ? withOther : parts} ≠ 支出 ${targets.join('/')}`);
   if (!balanceOk) why.push(`收入 ${t.income_total} ≠ 支出 ${t.expenditure_total}`);
   return { ok: false, detail: why.join('；') };
 }

@@ -410,6 +410,46 @@ describe.skipIf(!hasCjkFont)('readPdf on generated PDFs', () => {
     ]);
   });
 
+  it('takes header cells whose upper lines stand above the first multi-cell line into the ruled table', async () => {
+    // 2026年政府采购 spans 小计/其中…; the tall wrapped "其中：2026年/面向中小/企业预留" starts above the
+    // line that holds every other header: single-cell lines inside the frame, not text above the table
+    const X = [40, 100, 190, 250, 310, 370, 430, 510];
+    const rules: Stroke[] = [
+      [X[0], 80, X[7], 80],
+      [X[5], 100, X[7], 100],
+      [X[0], 135, X[7], 135],
+      [X[0], 155, X[7], 155],
+      [X[0], 175, X[7], 175],
+      ...[0, 1, 2, 3, 4, 5, 7].map((c): Stroke => [X[c], 80, X[c], 175]),
+      [X[6], 100, X[6], 175],
+    ];
+    const amounts = (y: number, values: string[]): Draw['page'] => values.map((t, k) => ({ y, cells: [[X[k + 3] - 4, t, 'right']] as Cell[] }));
+    const page: Draw['page'] = [
+      { y: 50, cells: [[200, '支出总表']], size: 14 },
+      { y: 84, cells: [[395, '2026年政府采购']] },
+      { y: 104, cells: [[434, '其中：2026年']] },
+      { y: 116, cells: [[44, '科目编码'], [104, '科目名称'], [194, '支出总计'], [254, '基本支出'], [314, '项目支出'], [374, '小计'], [434, '面向中小']] },
+      { y: 124, cells: [[434, '企业预留']] },
+      { y: 140, cells: [[44, '201'], [104, '一般公共服务']] },
+      ...amounts(140, ['1,200.00', '1,000.00', '200.00', '50.00', '10.00']),
+      { y: 160, cells: [[44, '20101'], [104, '人大事务']] },
+      ...amounts(160, ['1,200.00', '1,000.00', '200.00', '50.00', '10.00']),
+    ];
+    const r = await readPdf(await makePdf([{ page, rules }]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const texts = r.lines.map((l) => l.text);
+    if (process.env.PDF_DEBUG) console.log(texts.join('\n'));
+    expect(texts.filter((t) => !t.includes('\t') && t.trim() !== '')).toEqual(['支出总表']);
+    const rows = bodyRows(r);
+    expect(rows[0]).toEqual(['', '', '', '', '', '2026年政府采购', '']);
+    expect(rows.slice(-2)).toEqual([
+      ['201', '一般公共服务', '1,200.00', '1,000.00', '200.00', '50.00', '10.00'],
+      ['20101', '人大事务', '1,200.00', '1,000.00', '200.00', '50.00', '10.00'],
+    ]);
+    expect(rows.flat().join('')).toContain('其中：2026年');
+  });
+
   it('does not read a three-line table (rules only above, below the header and at the foot) as one row', async () => {
     const rows: Array<{ y: number; cells: Cell[] }> = [
       { y: 110, cells: [[44, '201'], [114, '一般公共服务支出'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },

@@ -588,6 +588,24 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
     if (vRules.some((v) => v.p > l.p + 1 && v.p < r.p - 1 && v.a > mj && v.a < mk)) return false;
     return l.b >= mk && r.b >= mk && lk.runs[0].x0 >= l.p - 1 && lk.runs[lk.runs.length - 1].x1 <= r.p + 1;
   };
+  // Where each text line went in `out` (a header line taken back into the table below it).
+  const textAt: number[] = [];
+  // Line k, a text line just above line `first` (a region's first line), inside the ruled frame around
+  // `first`: the frame's outer vertical rules run up past k and k lies between them.
+  const headerAbove = (k: number, first: number): boolean => {
+    if (!vRules || vRules.length === 0 || textAt[k] === undefined || cand[k] || toc[k]) return false;
+    const lk = lines[k];
+    const lf = lines[first];
+    const sz = lf.size;
+    if (UNIT_LINE.test(lineText(lk)) || lk.size > 1.25 * sz || lines[k + 1].y - lk.y > 2.5 * sz) return false;
+    const mf = lf.y - 0.35 * sz;
+    const mk = lk.y - 0.35 * lk.size;
+    const at = vRules.filter((r) => r.a <= mf && r.b >= mf);
+    if (at.length < 3) return false;
+    const l = at.reduce((a, b) => (b.p < a.p ? b : a));
+    const r = at.reduce((a, b) => (b.p > a.p ? b : a));
+    return l.a <= mk && r.a <= mk && lk.runs[0].x0 >= l.p - 1 && lk.runs[lk.runs.length - 1].x1 <= r.p + 1;
+  };
   // Lines at the top of a page continuing into its first table row (a row wrapping over the page break
   // whose upper text line starts the page): tried as part of that row.
   let lead = 0;
@@ -597,6 +615,7 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
   while (i < n) {
     if (!cand[i]) {
       const m = toc[i];
+      textAt[i] = out.length;
       pushText(lines[i], m ? m[1].trim() : lineText(lines[i]), m ? 'toc' : 'text');
       i++;
       continue;
@@ -635,6 +654,18 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
       pushText(lines[s], lineText(lines[s]), 'text');
       s++;
       count--;
+    }
+    // Single-cell lines right above the region inside its ruled frame are header lines: the upper
+    // lines of tall header cells (a spanning "2026年政府采购项目" over 小计/其中…, wrapped "其中：2026年"
+    // cells beside it) come before the first line with several cells. Taken back from the text.
+    if (s === i) {
+      let up = s;
+      while (up > 0 && headerAbove(up - 1, i)) up--;
+      if (up < s) {
+        out.length = textAt[up];
+        count += s - up;
+        s = up;
+      }
     }
     // Lines just below the last row, inside its text columns: the lower part of a wrapped cell.
     let t = j;

@@ -39,7 +39,7 @@ export function isSeparatorRow(cells: string[]): boolean {
 
 /** A label naming a total row: 合计 / 总计 / 栏次合计 / 本年合计 … (not 本年收入合计, which is its own item). */
 export function isTotalLabel(cell: string): boolean {
-  return /^(栏次)?(合计|总计|总合计|本年合计|合 计)$/.test(compact(cell));
+  return /^(栏次)?(合计|总计|总合计|本年合计|合 计)[:：]?$/.test(compact(cell));
 }
 
 /** Label text without list numbering: "一、", "1.", "（1）", "其中：". */

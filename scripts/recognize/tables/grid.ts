@@ -116,6 +116,9 @@ export function buildGrid(rows: Row[], opts: { textTable: boolean }): Grid {
       // a centred "基本支出" (over 人员/公用) must not swallow the columns beside it (项目支出 …)
       const own = header.slice(r + 1).map((row) => row[c]).join('');
       if (/^基本支出$/.test(grid[r][c - 1]) && PEER_OF_BASIC.test(own)) continue;
+      // a code header (科目编码 over 类|款|项, or "科目编" wrapped over "码") spans code parts only, never
+      // the name and amount columns beside it
+      if (CODE_HEADER.test(grid[r][c - 1]) && !CODE_PART.test(own)) continue;
       if (below(c) && below(c - 1)) grid[r][c] = grid[r][c - 1];
     }
   }
@@ -180,6 +183,11 @@ export function joinSplitNumbers(body: Row[]): Row[] {
   }
   return out;
 }
+
+/** A header naming the code columns, whole or cut by a wrap ("科目编" / "码"). */
+const CODE_HEADER = /(?:编码|代码|编号|科目编)$/;
+/** The header of one part of a code split over columns. */
+const CODE_PART = /^(?:类|款|项|类款项)$/;
 
 /** Columns that sit beside 基本支出 (never under it), whatever group spans them all (本年支出). */
 const PEER_OF_BASIC = /^(?:项目支出|事业单位经营支出|上缴上级支出|对附属单位补助支出|结转下年)$/;

@@ -21,8 +21,9 @@ export interface Above {
 
 /** "单位：万元", "金额单位：元", "单位:万元" anywhere in a short line or header cell. */
 export function unitIn(text: string): MoneyUnit | null {
-  const m = /单位\s*[:：]?\s*(万元|元)(?![\u4e00-\u9fa5])/.exec(compact(text));
-  return m ? (m[1] as MoneyUnit) : null;
+  const m = /单位\s*[:：]?\s*(万元|元)(?![\u4e00-\u9fa5])|单位\s*[:：]\s*(万)$/.exec(compact(text));
+  // "单位：万" at the end: the cell wrapped "万元" over two lines ("元" on the next)
+  return m ? (m[2] ? '万元' : (m[1] as MoneyUnit)) : null;
 }
 
 const META = [
@@ -54,7 +55,8 @@ export function isNoteText(text: string): boolean {
 /** A short label such as "基本信息" / "立项依据" / a department name line under a title. */
 function isShortLabel(text: string): boolean {
   const c = compact(text);
-  return c.length > 0 && c.length <= 16 && !/[。；;，,：:]/.test(c);
+  // "其中：2026年": the head of a tall header cell printed above the grid, not a sentence
+  return c.length > 0 && c.length <= 16 && (!/[。；;，,：:]/.test(c) || /^其中[:：][^。；;，,：:]*$/.test(c));
 }
 
 /** Scan the prose blocks above a table (nearest first) for its title, unit and filing lines. */
@@ -76,7 +78,8 @@ export function scanAbove(before: Prose[], department: string): Above {
       out.lines.push(b.line_start);
       break;
     }
-    if (isMetaText(t) || (department && compact(t) === compact(department))) {
+    // "元" alone: the tail of a unit cell wrapped as "单位：万" / "元"
+    if (isMetaText(t) || (department && compact(t) === compact(department)) || (compact(t) === '元' && out.unit === null)) {
       out.lines.push(b.line_start);
       continue;
     }

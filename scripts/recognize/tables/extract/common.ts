@@ -2,7 +2,7 @@
 import type { MoneyUnit, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { moneyToWan } from '../../../normalize/amount.js';
-import { compact, isMalformedNumber, isTotalLabel } from '../cells.js';
+import { compact, isMalformedNumber, isNumberCell, isTotalLabel } from '../cells.js';
 
 /** First column whose flattened name matches `re` (and not `not`), or -1. */
 export function findCol(columns: string[], re: RegExp, not?: RegExp): number {
@@ -27,12 +27,38 @@ export function isTotalRow(cells: string[]): boolean {
   return cells.slice(0, 4).some((c) => isTotalLabel(c));
 }
 
+const UNIT_COLUMN = /^(?:预算)?单位(?:名称)?$|^预算单位|^(?:部门|单位)(?:（单位）)?名称$/;
+const bare = (s: string) => compact(s).replace(/[（(][^)）]*[)）]/g, '');
+
+/**
+ * The row giving a table's totals: its 合计/总计 row; else, in a table led by a 预算单位 column, the
+ * first data row when it names the department itself (or the table's only unit) with its code and
+ * name cells blank — such tables print the department's name where others print 合计. A row naming
+ * one of several units (“××局（本级）”) is never taken for the whole.
+ */
+export function totalRowOf(t: Table, department: string, tables: Table[] = []): Table['rows'][number] | undefined {
+  const total = t.rows.find((r) => isTotalRow(r.cells));
+  if (total || !UNIT_COLUMN.test(compact(t.columns[0] ?? ''))) return total;
+  const data = t.rows.filter((r) => r.cells.some((c) => isNumberCell(c)));
+  const first = data[0];
+  if (!first) return undefined;
+  const label = compact(first.cells[0] ?? '');
+  const k = first.cells.findIndex((c) => isNumberCell(c));
+  if (label.length < 2 || /^\d/.test(label) || isNumberCell(label) || first.cells.slice(1, k).some((c) => compact(c) !== '')) return undefined;
+  if (department && !/[（(]/.test(label) && label === bare(department)) return first;
+  // the table's only unit (no other row names one), and the table not cut into one section per unit
+  const units = data.filter((r) => compact(r.cells[0] ?? '') !== '');
+  const cut = /-\d+$/.test(t.id) || tables.some((x) => x.id.startsWith(`${t.id}-`));
+  return units.length === 1 && !cut ? first : undefined;
+}
+
 /** Columns that carry the code (编码/代码, or 类/款/项 parts) and the column carrying the name. */
 export function codeLayout(columns: string[]): { codeCols: number[]; nameCol: number } {
   const last = (c: string) => c.split('/').pop() ?? c;
   const codeCols = columns
     .map((c, i) => ({ c, i }))
-    .filter(({ c }) => /(编码|代码|编号)$/.test(last(c)) || /^(类|款|项)$/.test(last(c)))
+    // a header cell wrapped mid-word ("科目编/码") is matched by its joined text
+    .filter(({ c }) => /(编码|代码|编号)$/.test(last(c)) || /^(类|款|项)$/.test(last(c)) || /(编码|代码|编号)$/.test(compact(c).replace(/\//g, '')))
     .map(({ i }) => i)
     .slice(0, 3);
   let nameCol = findCol(columns, /名称$/, /单位名称|项目名称|部门名称/);

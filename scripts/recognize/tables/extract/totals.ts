@@ -3,12 +3,12 @@
  * side-by-side groups into (label, amount) pairs: income on the left, expenditure on the right.
  * Fallbacks: the 收入总表 / 支出总表 total rows, the 一般公共预算支出表 total, the 三公 and 采购 totals.
  */
-import type { Procurement, SourceRef, Table, ThreePublic, Totals } from '../../../model/schema.js';
+import type { MoneyUnit, Procurement, SourceRef, Table, ThreePublic, Totals } from '../../../model/schema.js';
 import type { DocumentKind } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
-import { sumExact } from '../../../normalize/amount.js';
+import { moneyToWan, sumExact } from '../../../normalize/amount.js';
 import { compact, isNumberCell, stripNumbering } from '../cells.js';
-import { findCol, isTotalRow, readAmount, tableUnit } from './common.js';
+import { findCol, isTotalRow, readAmount, tableUnit, totalRowOf } from './common.js';
 import { amountColumns, basicOf } from './function.js';
 import { defineRecognizer } from '../../registry.js';
 
@@ -75,7 +75,7 @@ export function collectTotals(
 
   // 2. 收入总表: 合计 row (includes 上年结转 when that column exists)
   for (const t of tables.filter((x) => x.kind === 'income' && !x.empty)) {
-    const row = t.rows.find((r) => isTotalRow(r.cells));
+    const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
     const unit = tableUnit(ctx, t);
     const totalCol = findCol(t.columns, /(合计|总计)$/, /编码|名称/);
@@ -96,7 +96,7 @@ export function collectTotals(
 
   // 3. 支出总表 (all funds): 合计 row → basic / project / 本年支出合计
   for (const t of tables.filter((x) => x.kind === 'expenditure' && !x.empty)) {
-    const row = t.rows.find((r) => isTotalRow(r.cells));
+    const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
     const unit = tableUnit(ctx, t);
     const cols = amountColumns(t.columns);
@@ -114,7 +114,7 @@ export function collectTotals(
   const general = tables.filter((x) => x.kind === 'general_budget_expenditure' && !x.empty);
   const saysGeneral = (t: Table) => /一般公共预算/.test(compact(t.title));
   for (const t of [...general.filter(saysGeneral), ...general.filter((x) => !saysGeneral(x))]) {
-    const row = t.rows.find((r) => isTotalRow(r.cells));
+    const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
     const cols = amountColumns(t.columns);
     if (cols.total >= 0) set('general_budget_expenditure', readAmount(ctx, row.cells[cols.total], tableUnit(ctx, t), row.source_line), row.source_line);
@@ -151,6 +151,23 @@ export function collectTotals(
   const proc = procurement.find((p) => p.category === 'total');
   if (proc) set('procurement_total', proc.amount, proc.source.line_start, proc.source.line_end);
   return out;
+}
+
+/** Spending parts a 支出总表 prints beside 基本支出 and 项目支出 (all of them add up to 支出总计). */
+const OTHER_PARTS = /^(?!.*(?:政府采购|其中))(?:.*经营支出|.*上缴上级支出|.*对附属单位补助支出)$/;
+
+/**
+ * The other spending parts (事业单位经营支出, 上缴上级支出, 对附属单位补助支出) printed on the row a
+ * table gave 基本支出 from, summed exactly in 万元: 基本支出 + 项目支出 + these = 支出总计. 0 when the row
+ * has none (or is not a table row).
+ */
+export function otherExpenditureOn(tables: Table[], line: number, unit: MoneyUnit): number {
+  const t = tables.find((x) => x.rows.some((r) => r.source_line === line));
+  const row = t?.rows.find((r) => r.source_line === line);
+  if (!t || !row) return 0;
+  // the header as one text: a wrapped name ("对附属单/位补助支/出") or its group ("事业单位/经营支出")
+  const vals = t.columns.flatMap((c, i) => (OTHER_PARTS.test(compact(c).replace(/\//g, '')) ? [moneyToWan(row.cells[i] ?? '', t.unit ?? unit)] : []));
+  return vals.some((v) => v !== null) ? sumExact(vals) : 0;
 }
 
 export const tableTotalsRecognizer = defineRecognizer({
