@@ -56,7 +56,7 @@ export function documentEntry(d: DocumentRecord): DocumentEntry {
   const { projects, ...rest } = d;
   return {
     ...rest,
-    projects: projects.map((p) => ({ id: p.id, name: p.name, code: p.code, budget: p.budget, executed: p.executed, indicator_count: p.indicators.length, page: p.sources.find((r) => r.page != null)?.page ?? null })),
+    projects: projects.map((p) => ({ id: p.id, name: p.name, code: p.code, budget: p.budget, executed: p.executed, implementing_unit: p.implementing_unit, indicator_count: p.indicators.length, page: p.sources.find((r) => r.page != null)?.page ?? null })),
   };
 }
 

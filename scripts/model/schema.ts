@@ -385,6 +385,8 @@ export type Sidecar = z.infer<typeof Sidecar>;
 
 /** A project as listed on its document's page. */
 export const ProjectSummary = Project.pick({ id: true, name: true, code: true, budget: true, executed: true }).extend({
+  /** tells apart projects of one name (one per budget unit) in lists */
+  implementing_unit: z.string().nullable().default(null),
   indicator_count: z.number().int(),
   /** PDF page where the project is first cited (null for text sources), for the document page's links */
   page: z.number().int().nullable().default(null),
@@ -438,6 +440,7 @@ export const ProjectListing = ProjectEntry.pick({
   id: true, document_id: true, name: true, code: true, budget: true, executed: true, department: true, department_id: true,
   document_title: true, fiscal_year: true, kind: true, province: true, city: true, county: true,
 }).extend({
+  implementing_unit: z.string().nullable().default(null),
   /** only the 一级指标 of each indicator (for counts by type) */
   indicators: z.array(z.object({ level1: z.string().nullable() })),
 });
@@ -467,6 +470,7 @@ export function projectListing(p: ProjectEntry): ProjectListing {
     code: p.code,
     budget: p.budget,
     executed: p.executed,
+    implementing_unit: p.implementing_unit,
     department: p.department,
     department_id: p.department_id,
     document_title: p.document_title,
