@@ -24,10 +24,11 @@ import type { NarrativeFact } from '../../model/schema.js';
 import type { RecognizeContext } from '../context.js';
 import { parseMoneyText } from '../../normalize/amount.js';
 import { ITEM_START, lineAt, paragraphs, type Paragraph } from './paragraphs.js';
+import { HEADLINE_RULES, YEAR_BOUND, headlineSuffix, isUnitTitle, namesAnotherUnit, partKey, priorYear } from './headline.js';
 import { defineRecognizer } from '../registry.js';
 
 const ORG = '(?:.{0,40}?(?:局|委员会|委|办公室|办|中心|厅|院|部门|单位|机关|本级))?';
-const END = '(?:支出|预算|预算数|控制数|安排|预算安排|总额|合计|总计|金额)*$';
+const END = '(?:支出|预算|预算数|控制数|安排|预算安排|总额|合计|总计|金额|财政拨款)*$';
 const org = (core: string) => new RegExp(`^${ORG}(?:${core})$`);
 const anyPrefix = (core: string) => new RegExp(`(?:${core})${END}`);
 
@@ -38,11 +39,11 @@ interface Rule {
 
 /** Ordered: the first matching rule wins. Applied to the cleaned label (no quotes, no spaces). */
 const RULES: Rule[] = [
-  { key: 'three_public_vehicles_total', re: anyPrefix('公务用车购置及运行(?:维护)?(?:费|经费)?') },
-  { key: 'three_public_vehicle_purchase', re: anyPrefix('(?:公务用车|公车)购置(?:费|经费)?') },
-  { key: 'three_public_vehicle_operation', re: anyPrefix('(?:公务用车|公车)运行(?:维护|维修)?(?:费|经费)?') },
-  { key: 'three_public_overseas', re: anyPrefix('因公出国(?:[（(]境[)）])?(?:费|经费)?') },
-  { key: 'three_public_reception', re: anyPrefix('(?<!外事)公务接待(?:费|经费)?') },
+  { key: 'three_public_vehicles_total', re: anyPrefix('公务用车购置[及和与]运行(?:维护)?(?:费用|费|经费)?') },
+  { key: 'three_public_vehicle_purchase', re: anyPrefix('(?:公务用车|公车)购置(?:费用|费|经费)?') },
+  { key: 'three_public_vehicle_operation', re: anyPrefix('(?:公务用车|公车)运行(?:维护|维修)?(?:费用|费|经费)?') },
+  { key: 'three_public_overseas', re: anyPrefix('因公出国(?:[（(]境[)）])?(?:费用|费|经费)?') },
+  { key: 'three_public_reception', re: anyPrefix('(?<!外事)公务接待(?:费用|费|经费)?') },
   { key: 'three_public_total', re: /三公经费/ },
   { key: 'operating_expenses', re: anyPrefix('机关运行(?:经)?费') },
   { key: 'procurement_small_micro', re: /授予小微企业合同金额$/ },
@@ -77,7 +78,7 @@ const RULES: Rule[] = [
 const SCOPED = new Set(['basic_expenditure', 'project_expenditure']);
 
 const MEASURE = /(年初预算数|年初预算安排|年初预算|全年预算数|预算数|决算数|执行数)$/;
-const YEARISH = /(?:截至|截止)?(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?/g;
+const YEARISH = /(?:截至|截止)?(?:19|20)\d{2}\s*(?:年(?:度)?|度)(?:\d{1,2}月(?:\d{1,2}日)?)?/g;
 const FILLER_START = /^(?:其中|包括|主要|分别|另外|此外|同时|按照|按|具体|合计|共)[：:]?/;
 const FILLER_END = /(?:为|是|达|约|共计|共|总共)$/;
 
@@ -94,8 +95,22 @@ export function normalizeLabel(raw: string): string {
   return s;
 }
 
-function mapLabel(label: string): string | null {
+function mapExact(label: string): string | null {
+  for (const r of HEADLINE_RULES) if (r.re.test(label)) return r.key;
   for (const r of RULES) if (r.re.test(label)) return r.key;
+  return null;
+}
+
+/** The key of a label; “基本支出预算” / “支出预算合计” are read as their core (see headline.ts). */
+function mapLabel(label: string, final = false): string | null {
+  const suffix = headlineSuffix(final);
+  for (let s = label; s; ) {
+    const k = mapExact(s);
+    if (k) return k;
+    const shorter = s.replace(suffix, '');
+    if (shorter === s) break;
+    s = shorter;
+  }
   return null;
 }
 
@@ -118,14 +133,14 @@ interface Amount {
   unit: string; // 万元 | 辆 | 个 | 批 | 人次
 }
 
-const MONEY = /(?<![\d.,，])(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|元)(?!以上|以下|以内|及以上)/g;
+const MONEY = /(?<![\d.,，])(\d[\d,，]*(?:\.\d+)?)\s*(亿\s?元|万\s?元|元)(?!以上|以下|以内|及以上)/g;
 const COUNT = /(?<![\d.,])(\d+)\s*(辆|批|人次|个)/g;
 const BARE_ZERO = /为\s*[：:]?\s*(0)(?=\s*(?:[。；;，,]|$))/g;
 
 function amounts(sentence: string): Amount[] {
   const out: Amount[] = [];
   for (const m of sentence.matchAll(MONEY)) {
-    const parsed = parseMoneyText(m[0]);
+    const parsed = parseMoneyText(m[0].replace(/(万|亿)\s+元/, '$1元'));
     if (parsed) out.push({ index: m.index, end: m.index + m[0].length, value: parsed.value, unit: '万元' });
   }
   for (const m of sentence.matchAll(COUNT)) {
@@ -218,6 +233,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
   const final = ctx.kind === 'final_account';
   let section = ''; // the current 情况说明 section title
   let subject = ''; // the last short sub-heading ("（一）因公出国（境）费")
+  let unitSection = ''; // the title of a section about one of the department's units, if inside one
 
   const add = (f: NarrativeFact): NarrativeFact | null => {
     const id = `${f.key}|${f.unit}|${f.value}`;
@@ -242,6 +258,9 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
         const t = text.replace(ITEM_START, '').trim();
         if (p.heading || /(情况|说明)$/.test(t)) section = t;
         subject = t;
+        // “十三、××局龙华分局”: what follows is that unit's budget, until the next top-level title
+        if (isUnitTitle(t, ctx.department)) unitSection = t;
+        else if (p.heading || /^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+部分)/.test(text)) unitSection = '';
         continue;
       }
       const procurementPara = /政府采购/.test(text);
@@ -252,6 +271,8 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
         const sStart = sm.index;
         const perf = /绩效(?:目标|自评|评价|管理)|自评|评价/.test(sentence);
         const inSentence: NarrativeFact[] = [];
+        const sentenceKeys: string[] = []; // keys read so far in this sentence (duplicates too)
+        let otherUnit = unitSection !== ''; // the sentence is about another unit's money
         let prevSubject = '';
         const ref = () => ctx.ref(lineAt(p, sStart), lineAt(p, sStart + sentence.length - 1));
         const cleanSentence = sentence.replace(/\s+/g, ' ').trim().slice(0, 300);
@@ -264,6 +285,12 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
           events.push({ index: m.index, kind: 'rate', m });
         }
         events.sort((x, y) => x.index - y.index);
+        // “（一）因公出国（境）费用。2026年预算数166.98万元”: a numbered title sentence is the subject
+        const bare = sentence.trim();
+        if (events.length === 0 && bare.length <= 30 && ITEM_START.test(bare) && !/[，,；;]|没有|无|为零/.test(bare)) {
+          subject = bare.replace(ITEM_START, '').replace(/[。：:]$/, '').trim();
+          continue;
+        }
         let cursor = 0;
         for (const ev of events) {
           if (ev.kind === 'pct') {
@@ -337,6 +364,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
             key = null; // the funds split of a coverage figure, not the department's totals
           } else {
             let firstSubject = '';
+            let matched = '';
             for (const c of cands) {
               if (!c) continue;
               let subj = c;
@@ -349,7 +377,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
                 if (!subj && prevSubject) subj = prevSubject; // "决算数为…" continues the subject
               }
               if (!firstSubject) firstSubject = subj;
-              let k = subj ? mapLabel(subj) : null;
+              let k = subj ? mapLabel(subj, final) : null;
               if (!k && procurementPara) {
                 if (/^(?:货物|物类|货物类)/.test(subj)) k = 'procurement_goods';
                 else if (/^(?:工程|工程类)/.test(subj)) k = 'procurement_works';
@@ -363,11 +391,25 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
               if (k) {
                 key = k;
                 label = shortLabel(subj, k);
+                matched = subj;
                 variant = v;
                 break;
               }
             }
             prevSubject = key ? label : firstSubject || prevSubject;
+            // not the document's own figure for its year: another year's, another unit's, a part (headline.ts)
+            if (key && YEAR_BOUND.has(key) && !variant) {
+              const prior = priorYear(raw, ctx.fiscal_year);
+              const prefix = matched.endsWith(label) ? matched.slice(0, matched.length - label.length) : '';
+              if (prior !== null) {
+                key = `${key}_prior_year`;
+                label = `${prior === 'prior' ? '上年' : `${prior}年`}${label}`;
+              } else if (otherUnit || (prefix && namesAnotherUnit(prefix, ctx.department))) {
+                otherUnit = true; // “××分局部门预算收入X万元，包括…项目支出Y万元”: all of it is that unit's
+                key = null;
+              }
+            }
+            if (key === 'basic_expenditure' || key === 'project_expenditure') key = partKey(key, sentenceKeys);
           }
           if (key && SCOPED.has(key) && !final) {
             if (/财政拨款/.test(section)) key = `fiscal_${key}`;
@@ -388,6 +430,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
             source: ref(),
           };
           const kept = add(fact);
+          sentenceKeys.push(fact.key);
           lastFact = kept ?? fact; // a duplicate still takes its change and pct (not stored)
           if (kept) inSentence.push(kept);
         }
