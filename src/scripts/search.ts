@@ -19,6 +19,9 @@ const root = document.querySelector<HTMLElement>('#search');
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
+const more = document.querySelector<HTMLButtonElement>('#search-more');
+/** results shown per step: each shown result fetches its own fragment */
+const PAGE = 30;
 
 /** Pagefind excerpts contain only <mark> around hits; rebuild them as text nodes, never as HTML. */
 function excerptNodes(excerpt: string): Node[] {
@@ -172,6 +175,7 @@ async function main() {
     const url = new URL(location.href);
     url.search = new URLSearchParams([...(f.entries() as Iterable<[string, string]>)].filter(([, v]) => v)).toString();
     history.replaceState(null, '', url);
+    if (more) more.hidden = true;
     if (!q && Object.keys(chosen).length === 0 && !sortKey) {
       list.replaceChildren();
       status.textContent = '输入关键词开始搜索。';
@@ -181,10 +185,13 @@ async function main() {
     const res = await pf.search(q || null, opts);
     if (my !== seq) return;
     const results = res?.results ?? [];
-    const data = await Promise.all(results.slice(0, 30).map((r) => r.data()));
+    const data = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
     if (my !== seq) return;
     const where = scope === 'all' ? '' : `在${manifest.bundles.find((b) => b.key === scope)?.label ?? scope}中`;
-    status.textContent = results.length ? `${where}找到 ${results.length} 条结果${results.length > 30 ? '，显示前 30 条' : ''}` : `${where}没有找到结果，换个关键词试试。`;
+    const counted = () => (results.length > list.children.length ? `，显示前 ${list.children.length} 条` : '');
+    list.replaceChildren(...data.map(resultItem));
+    const summary = document.createTextNode(results.length ? `${where}找到 ${results.length} 条结果${counted()}` : `${where}没有找到结果，换个关键词试试。`);
+    status.replaceChildren(summary);
     if (scope !== 'all' && manifest.bundles.length > 1) {
       const all = new URL(url);
       all.searchParams.set('year', 'all');
@@ -194,25 +201,39 @@ async function main() {
       a.textContent = '在全部年份中搜索';
       status.append('（', a, '）');
     }
-    list.replaceChildren(
-      ...data.map((d) => {
-        const li = document.createElement('li');
-        li.className = 'result';
-        li.dataset.type = d.meta.type ?? '';
-        const a = document.createElement('a');
-        a.href = d.url;
-        a.className = 'r-title';
-        a.textContent = d.meta.name ?? d.meta.title ?? d.url;
-        const meta = document.createElement('div');
-        meta.className = 'meta';
-        meta.textContent = [d.meta.type, d.meta.department, d.meta.year && `${d.meta.year} 年`, money(d.meta.budget) && `${d.meta.type === '项目' ? '预算' : '支出'} ${money(d.meta.budget)}`].filter(Boolean).join(' · ');
-        const ex = document.createElement('p');
-        ex.className = 'r-excerpt';
-        ex.append(...excerptNodes(d.excerpt));
-        li.append(a, meta, ex);
-        return li;
-      }),
-    );
+    // the rest of the results, a step at a time, as long as the reader asks
+    if (more) {
+      more.hidden = results.length <= list.children.length;
+      more.onclick = async () => {
+        const from = list.children.length;
+        more.disabled = true;
+        const next = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+        more.disabled = false;
+        if (my !== seq) return;
+        list.append(...next.map(resultItem));
+        summary.textContent = `${where}找到 ${results.length} 条结果${counted()}`;
+        more.hidden = results.length <= list.children.length;
+        // keyboard and screen-reader users land on the first new result
+        (list.children[from]?.querySelector('a') as HTMLAnchorElement | null)?.focus();
+      };
+    }
+  };
+  const resultItem = (d: PfResultData): HTMLLIElement => {
+    const li = document.createElement('li');
+    li.className = 'result';
+    li.dataset.type = d.meta.type ?? '';
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.className = 'r-title';
+    a.textContent = d.meta.name ?? d.meta.title ?? d.url;
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    meta.textContent = [d.meta.type, d.meta.department, d.meta.year && `${d.meta.year} 年`, money(d.meta.budget) && `${d.meta.type === '项目' ? '预算' : '支出'} ${money(d.meta.budget)}`].filter(Boolean).join(' · ');
+    const ex = document.createElement('p');
+    ex.className = 'r-excerpt';
+    ex.append(...excerptNodes(d.excerpt));
+    li.append(a, meta, ex);
+    return li;
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();

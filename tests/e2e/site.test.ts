@@ -216,6 +216,24 @@ describe('in headless Chromium', () => {
     await page.close();
   });
 
+  it('search reaches every result, 30 at a time (显示更多结果)', async () => {
+    const page = await open(`search/?q=${encodeURIComponent('经费')}`);
+    await page.waitForSelector('#search-results li');
+    const status = (await page.textContent('#search-status')) ?? '';
+    const total = Number(/找到 (\d+) 条结果/.exec(status)?.[1]);
+    expect(total).toBeGreaterThan(30);
+    expect(await page.$$eval('#search-results li', (l) => l.length)).toBe(30);
+    for (let shown = 30; shown < total; shown = Math.min(total, shown + 30)) {
+      await page.click('#search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length === n, Math.min(total, shown + 30));
+    }
+    expect(await page.isHidden('#search-more')).toBe(true);
+    const urls = await page.$$eval('#search-results li a.r-title', (l) => l.map((a) => (a as HTMLAnchorElement).href));
+    expect(new Set(urls).size).toBe(total);
+    expect(await page.textContent('#search-status')).not.toContain('显示前');
+    await page.close();
+  });
+
   it('search runs over one year’s bundle or over all years', async () => {
     // one Pagefind bundle per year; this small corpus searches all years first (it fits the budget)
     const manifest = JSON.parse(readFileSync(join(built.dist, 'pagefind/bundles.json'), 'utf8')) as { default: string; bundles: Array<{ key: string; pages: number }> };
