@@ -100,3 +100,33 @@ describe('sentences are not titles', () => {
     expect(m.kind).toBe('budget');
   });
 });
+
+describe('more cover wordings', () => {
+  it('a year in Chinese numerals: "××局二〇二六年部门预算"', () => {
+    expect(meta(`杭州市某某局二〇二六年部门预算\n${TOC}`)).toMatchObject({ department: '杭州市某某局', fiscal_year: 2026, kind: 'budget' });
+  });
+
+  it('"××局关于 2025 年度部门决算的说明"', () => {
+    expect(meta(`泉州市某某局关于 2025 年度部门决算的说明\n${TOC}`)).toMatchObject({ department: '泉州市某某局', fiscal_year: 2025, kind: 'final_account' });
+  });
+
+  it('a title without the department, the name alone on the next cover line', () => {
+    expect(meta(`2026年部门预算\n\n广州市某某管理局\n二〇二六年三月\n${TOC}`)).toMatchObject({ department: '广州市某某管理局', fiscal_year: 2026, kind: 'budget' });
+  });
+
+  it('a finance bureau\'s notice about budget publication is not a disclosure title', () => {
+    expect(meta('某某市财政局关于做好2026年部门预算公开工作的通知\n各部门：\n现就有关事项通知如下。\n').department).toBeNull();
+  });
+});
+
+describe('no cover title at all', () => {
+  it('a table caption is not a title, but gives the year; the label line gives the department', () => {
+    const m = meta('表3：2026年市级部门支出预算总表\n部门名称：杭州市交通运输局\t单位：万元\n项目\t合计\t基本支出\n合计\t100.00\t60.00\n');
+    expect(m).toMatchObject({ title: null, department: '杭州市交通运输局', fiscal_year: 2026, kind: 'budget' });
+  });
+
+  it('"2025 年初预算数" in the text is not the fiscal year', () => {
+    const m = meta('一、收入预算情况说明\n收入预算 120.00 万元，比 2025 年初预算数增加 20.00 万元。\n');
+    expect(m.fiscal_year).toBeNull();
+  });
+});

@@ -13,8 +13,12 @@ export function departmentPlausible(name: string | null | undefined): boolean {
   if (!name) return false;
   if (name.length < 3 || name.length > 40) return false;
   if (!/^[\u3400-\u9fff（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
-  if (/预算|决算|单位[:：]|万元|公开|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
-  // "××局（本级）", "××委员会（汇总）": the organ word comes before the remark
+  if (/预算|决算|单位[:：]|万元|公开$|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
+  return organEnd(name);
+}
+
+/** Ends in an organ word; "××局（本级）", "××委员会（汇总）": the organ word comes before the remark. */
+function organEnd(name: string): boolean {
   return DEPARTMENT_END.test(name.replace(/[（(][^（）()]*[)）]$/, ''));
 }
 
@@ -26,6 +30,8 @@ export function departmentPlausible(name: string | null | undefined): boolean {
 export function cleanDepartmentCandidate(raw: string): string {
   let d = raw.replace(/\s*(?:金额)?单位\s*[：:].*$/, '');
   d = d.replace(/[|｜]/g, ' ').replace(/\s+/g, '');
-  if (/部门$/.test(d) && DEPARTMENT_END.test(d.slice(0, -2))) d = d.slice(0, -2);
+  if (/部门$/.test(d) && organEnd(d.slice(0, -2))) d = d.slice(0, -2);
+  // "××局关于 2026 年部门预算的说明"
+  if (/关于$/.test(d) && organEnd(d.slice(0, -2))) d = d.slice(0, -2);
   return d;
 }

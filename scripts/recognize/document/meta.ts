@@ -46,12 +46,19 @@ function textLines(seg: SegmentedDocument, limit: number): Line[] {
   const out: Line[] = [];
   for (const l of seg.lines) {
     if (l.text.includes('\t')) continue;
-    const text = cleanText(l.text.replace(/^\s*#{1,6}\s*/, '')).replace(/^[-*+]\s+/, '');
+    const text = arabicYears(cleanText(l.text.replace(/^\s*#{1,6}\s*/, '')).replace(/^[-*+]\s+/, ''));
     if (!text) continue;
     out.push({ no: l.no, text });
     if (out.length >= limit) break;
   }
   return out;
+}
+
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** "二〇二六年" → "2026年" (covers spell the year in Chinese numerals). */
+function arabicYears(text: string): string {
+  return text.replace(/([一二][〇零○Ｏ一二三四五六七八九]{3})(?=\s*年)/g, (y) => [...y].map((c) => CN_DIGIT[c] ?? c).join(''));
 }
 
 export function kindOf(text: string): DocumentKind | null {
@@ -68,11 +75,8 @@ export function kindOf(text: string): DocumentKind | null {
 function kindOfBody(text: string): DocumentKind | null {
   const t = text.replace(/\s+/g, '');
   if (/(?:预算|决算)草案/.test(t)) return 'budget_draft';
-  const finals = (t.match(/决算/g) ?? []).length;
-  const budgets = (t.match(/预算/g) ?? []).length;
-  if (finals > 0 && finals >= budgets) return 'final_account';
-  if (budgets > 0) return 'budget';
-  if (finals > 0) return 'final_account';
+  if (/决算/.test(t)) return 'final_account';
+  if (/预算/.test(t)) return 'budget';
   // a file holding only a budget's 项目支出绩效目标表 (final accounts report 绩效自评 instead)
   return /绩效目标表/.test(t) ? 'budget' : null;
 }
@@ -106,7 +110,8 @@ function departmentFromTitle(title: string): string | null {
   if (before.length >= 2) return normalizeDepartment(before);
   const after = title.slice(m.index + m[0].length);
   const a = /^(.+?)(?:部门|单位)?(?:预算|决算)/.exec(after.replace(/\s+/g, ''));
-  return a && a[1].length >= 2 ? normalizeDepartment(a[1]) : null;
+  // "2026年部门预算": no department in the title
+  return a && a[1].length >= 2 && !/^(?:本?部门|本?单位|本级|市级|区级|县级)$/.test(a[1]) ? normalizeDepartment(a[1]) : null;
 }
 
 /** Cover titles set in two sizes end up on separate lines: "××局 2026 年度" / "部门预算信息公开". */
@@ -157,6 +162,8 @@ function findTitle(lines: Line[]): TitleHit | null {
     if (!y || !KIND_WORD.test(text) || text.length > 60 || NOT_TITLE.test(text)) continue;
     if (/[，。；]/.test(text)) continue; // a sentence, not a title
     if (/\d\.\d|万元|亿元/.test(text)) continue; // an amount: a sentence broken over lines
+    // "××局关于做好 2026 年部门预算公开工作的通知": an official document about budgets, not one
+    if (/(?:通知|通报|通告|公告|意见|办法|批复|请示|函)$/.test(text.replace(/\s+/g, ''))) continue;
     const before = text.slice(0, y.index).replace(/\s+/g, '');
     const prev = i > 0 ? lines[i - 1] : null;
     const startsWithDept = before.length >= 2 && parseRegionPrefix(before).prefix.length > 0;
@@ -198,6 +205,18 @@ export function fullestDepartmentName(department: string, body: string): string 
     }
   }
   return bestName;
+}
+
+/** A title naming no department ("2026年部门预算"): a cover line just above or below that is a name alone. */
+function departmentBesideTitle(lines: Line[], [first, last]: [number, number]): string | null {
+  const near = lines.filter((l) => (l.no < first && first - l.no <= 3) || (l.no > last && l.no - last <= 3));
+  near.sort((a, b) => Math.min(Math.abs(a.no - first), Math.abs(a.no - last)) - Math.min(Math.abs(b.no - first), Math.abs(b.no - last)));
+  for (const l of near) {
+    if (!titleLike(l.text) || KIND_WORD.test(l.text)) continue;
+    const d = normalizeDepartment(l.text);
+    if (departmentPlausible(d)) return d;
+  }
+  return null;
 }
 
 /** "部门名称：××局", "预算单位：××中心", "单位名称：…" (a cover or table-caption label; cells may follow). */
@@ -263,18 +282,26 @@ export function recognizeMeta(seg: SegmentedDocument): DocumentMeta {
     const top = textLines(seg, 60);
     const hit = findTitle(top);
     const body = seg.lines.filter((l) => !l.text.includes('\t')).map((l) => cleanText(l.text)).join('\n');
-    let department = hit?.department ?? departmentFallback(textLines(seg, 200), labelLines(seg, 200));
+    let department = hit?.department ?? (hit ? departmentBesideTitle(top, hit.lines) : null) ?? departmentFallback(textLines(seg, 200), labelLines(seg, 200));
     if (department) department = fullestDepartmentName(department, body);
     let fiscal_year = hit?.year ?? null;
     if (fiscal_year === null) {
-      const years = new Map<number, number>();
-      for (const { text } of top) {
-        // "2026 年部门预算", "2026 部门预算", a caption "××局2026年项目支出绩效目标表"
-        const m = /(?<![\d.,])((?:19|20)\d{2})\s*(?:年\s*度?\s*)?(?:部门|单位)?(?:预算|决算|项目支出|整体支出|绩效目标|收支)/.exec(text);
-        if (m) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
+      // "2026 年部门预算", "2026 部门预算", a caption "××局2026年项目支出绩效目标表"; failing those, a
+      // table caption "2026年市级部门支出预算总表" (never "2025 年初预算数")
+      const PATTERNS = [
+        /(?<![\d.,])((?:19|20)\d{2})\s*(?:年\s*度?\s*)?(?:部门|单位)?(?:预算|决算|项目支出|整体支出|绩效目标|收支)/,
+        /(?<![\d.,])((?:19|20)\d{2})\s*年\s*度?(?!初)[^，。；：:\d]{0,12}?(?:预算|决算)[^，。；]{0,20}表$/,
+      ];
+      for (const re of PATTERNS) {
+        const years = new Map<number, number>();
+        for (const { text } of top) {
+          const m = re.exec(text);
+          if (m) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
+        }
+        const sorted = [...years.entries()].sort((a, b) => b[1] - a[1]);
+        fiscal_year = sorted[0]?.[0] ?? null;
+        if (fiscal_year !== null) break;
       }
-      const sorted = [...years.entries()].sort((a, b) => b[1] - a[1]);
-      fiscal_year = sorted[0]?.[0] ?? null;
     }
     let kind = hit ? kindOf(hit.title) : null;
     if (!kind) {
