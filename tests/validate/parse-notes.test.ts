@@ -158,3 +158,32 @@ describe('a table marked by its recognizer', () => {
     for (const n of r.parse_notes) expect(n.message).toContain('《部门支出总表》未能完整读取（有 2 行未能读取）');
   });
 });
+
+describe('columns read wrongly', () => {
+  it('a part read from the wrong column (the figure that fits is in another column of the row): a note', () => {
+    // 长春市信访局 预算表5: "项目支/出" split over two header lines, so 项目支出 came from 上年结转's column
+    const cols = ['科目编/码', '功能分类科目名称', '合计', '当年预算/小计', '当年预算/基本支出/小计', '当年预算/项目支/出', '上年结转结余/项目支出'];
+    const t = table('t06', 'general_budget_expenditure', '本年一般公共预算支出表（预算表 5）', cols, [['201', '一般公共服务支出', '1378.41', '1378.41', '903.85', '474.56', '0.00']], 170);
+    const r = checkDocument(emptyDoc({ tables: [t], expenditure_by_function: [{ ...fn('201', '一般公共服务支出', 1378.41, 903.85, 0, 170, 't06'), table_kind: 'general_budget_expenditure' }] }));
+    expect(r.findings).toEqual([]);
+    expect(r.parse_notes).toHaveLength(1);
+    expect(r.parse_notes[0].message).toContain('另一列写有使其相符的 474.56 万元');
+  });
+
+  it('a narrative figure printed in another column of the table row the total came from: a note', () => {
+    // 广州市民政局: 财政拨款安排“三公”经费 334.21 is the 合计 column; 316.31 the 一般公共预算 column
+    const t = table('t08', 'three_public', '财政拨款安排的行政经费及“三公”经费预算表', ['项目', '合计', '一般公共预算', '政府性基金预算'], [['“三公”经费', '334.21', '316.31', '17.90']], 461);
+    const fact = { key: 'three_public_total', label: '财政拨款安排三公经费', value: 334.21, unit: '万元', text: '2026年本部门财政拨款安排“三公”经费334.21万元', source: ref(976) };
+    const r = checkDocument(emptyDoc({ tables: [t], facts: [fact], totals: { ...emptyDoc().totals, three_public_total: 316.31 }, totals_sources: { three_public_total: ref(461) } }));
+    expect(r.findings).toEqual([]);
+    expect(r.parse_notes.map((n) => n.check)).toEqual(['table_vs_narrative']);
+  });
+
+  it('a sentence about one unit of the department is not compared with the department totals; one about the department is', () => {
+    const totals = { ...emptyDoc().totals, income_total: 571347.93 };
+    const sub = { key: 'income_total', label: '部门预算收入', value: 5127.91, unit: '万元', text: '深圳市社会保险基金管理局龙华分局部门预算收入5,127.91 万元，包括在职人员经费 2,781.70 万元', source: ref(475) };
+    const own = { ...sub, text: '测试局部门预算收入5,127.91 万元', source: ref(480) };
+    const r = checkDocument(emptyDoc({ facts: [sub, own], totals, totals_sources: { income_total: ref(1095) } }));
+    expect(r.findings.map((f) => f.source.line_start)).toEqual([480]);
+  });
+});
