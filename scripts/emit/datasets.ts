@@ -6,6 +6,7 @@
 import type { DocumentRecord, IngestError, SourceRef, Table } from '../model/schema.js';
 import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS, TOTAL_LABELS } from '../model/schema.js';
 import type { Cell } from './csv.js';
+import { plainAmount } from '../normalize/amount.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
 
@@ -101,6 +102,11 @@ export function tableHeaders(t: Table): string[] {
     out.push(h);
   }
   return [...out, 'source_line'];
+}
+
+/** A per-table cell: an amount as a number, anything else as the published text. */
+function publishedCell(text: string): Cell {
+  return plainAmount(text) ?? text;
 }
 
 export function tablePath(documentId: string, tableId: string): string {
@@ -399,7 +405,7 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       s('label', '名称'),
       s('group', '类别', 'table 表格；narrative 说明'),
       { name: 'required', type: 'boolean', title: '是否必须公开' },
-      s('status', '状态', 'present 已公开；empty_with_note 空表并有说明；empty 空表无说明；missing 未公开'),
+      s('status', '状态', 'present 已公开；empty_with_note 空表并有说明；empty 空表无说明；published_separately 另行公开（表格不在本文件中：文件说明以附件等形式单独发布，或只有情况说明）；missing 未公开'),
       ...PROVENANCE_FIELDS,
     ],
     rowsOf: (d) => d.disclosure.map((x) => [d.id, x.item, x.label, x.group, x.required, x.status, ...prov(x.source)]),
@@ -483,7 +489,8 @@ export function errorsDataset(errors: IngestError[]): Dataset {
 }
 
 /**
- * One CSV per source table, cells as published (text, so 1,234.56 and '-' stay exactly as printed);
+ * One CSV per source table, cells as published except that amounts are plain numbers (1,234.56 →
+ * 1234.56, in the table's own unit); '-', codes such as "01" and all other text stay as printed;
  * rows are built when read, so tens of thousands of per-table row copies never coexist.
  */
 export function tableDatasets(d: DocumentRecord): Dataset[] {
@@ -493,10 +500,10 @@ export function tableDatasets(d: DocumentRecord): Dataset[] {
       name: `table-${d.id}-${t.id}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
       path: tablePath(d.id, t.id),
       title: `${d.title}：${t.title || TABLE_KIND_LABELS[t.kind]}`,
-      description: `原文表格（${TABLE_KIND_LABELS[t.kind]}），单元格按原文保留${t.unit ? `，金额单位：${t.unit}` : ''}；来源 ${t.source.file} 第 ${t.source.line_start}–${t.source.line_end} 行`,
+      description: `原文表格（${TABLE_KIND_LABELS[t.kind]}），单元格按原文保留，金额写成不带千分位的数字${t.unit ? `（单位：${t.unit}）` : ''}；来源 ${t.source.file} 第 ${t.source.line_start}–${t.source.line_end} 行`,
       fields: headers.map((h, k) => (k === headers.length - 1 ? i('source_line', '来源行号') : s(h, h))),
       get rows(): Cell[][] {
-        return t.rows.map((r) => [...headers.slice(0, -1).map((_, k) => r.cells[k] ?? ''), r.source_line]);
+        return t.rows.map((r) => [...headers.slice(0, -1).map((_, k) => publishedCell(r.cells[k] ?? '')), r.source_line]);
       },
     };
   });

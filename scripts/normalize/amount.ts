@@ -47,6 +47,18 @@ export function numberOrNull(text: string): number | null {
   return p.ok ? p.value.toNumber() : null;
 }
 
+/**
+ * A published table cell that is a plain amount, as a number ("1,234.56" → 1234.56), so downloads
+ * hold numbers a spreadsheet can add up. Null for anything else — text, blanks, '-', malformed
+ * numbers, and digit strings with a leading zero ("01", a 款 code), which must stay text.
+ */
+export function plainAmount(text: string): number | null {
+  const t = text.trim();
+  if (!/^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t) || /^[-−]?0\d/.test(t)) return null;
+  const p = parseNumber(t);
+  return p.ok ? p.value.toNumber() : null;
+}
+
 /** Convert an amount in `unit` to 万元 exactly. */
 export function toWanYuan(value: Decimal, unit: MoneyUnit): Decimal {
   return unit === '元' ? value.dividedBy(10000) : value;

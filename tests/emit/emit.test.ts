@@ -101,7 +101,8 @@ describe('writeOutputs', () => {
     expect(csv(a, 'ingest_errors.csv').records[1][4]).toBe("'-空文件");
     const t = csv(a, 'tables/2022-budget-ce-shi/t01.csv').records;
     expect(t[0]).toEqual(['科目编码', '科目名称', '合计', '基本支出', '项目支出', 'source_line']);
-    expect(t[2]).toEqual(['201', "'@SUM(1)", '12,976.39', '861.34', '12,115.05', '131']);
+    // amounts as plain numbers (no thousands separators), text as printed
+    expect(t[2]).toEqual(['201', "'@SUM(1)", '12976.39', '861.34', '12115.05', '131']);
     // no cell anywhere starts with a formula character
     for (const p of listFiles(outputPaths(a).data).filter((x) => x.endsWith('.csv'))) {
       for (const r of parseCsv(readFileSync(p, 'utf8'), { bom: true }) as string[][]) {

@@ -34,3 +34,21 @@ describe('money conversion', () => {
     expect(parseMoneyText('控制数608元')).toEqual({ value: 0.0608, unit: '万元' });
   });
 });
+
+describe('plainAmount (per-table downloads)', async () => {
+  const { plainAmount } = await import('../../scripts/normalize/amount.js');
+  it('turns published amounts into numbers', () => {
+    expect(plainAmount('12,976.39')).toBe(12976.39);
+    expect(plainAmount(' 600.00 ')).toBe(600);
+    expect(plainAmount('-1,234.5')).toBe(-1234.5);
+    expect(plainAmount('2010301')).toBe(2010301);
+  });
+  it('leaves codes with a leading zero, dashes, text and malformed numbers alone', () => {
+    expect(plainAmount('03')).toBeNull();
+    expect(plainAmount('0.5')).toBe(0.5);
+    expect(plainAmount('-')).toBeNull();
+    expect(plainAmount('1,2345.6')).toBeNull();
+    expect(plainAmount('一般公共服务支出')).toBeNull();
+    expect(plainAmount('')).toBeNull();
+  });
+});
