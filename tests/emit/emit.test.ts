@@ -85,6 +85,22 @@ describe('writeOutputs', () => {
     expect(ef.text).toContain(',12976.39,861.34,12115.05,');
   });
 
+  it('writes parse notes apart from the findings: parse_notes.csv with provenance, a count in documents.csv, a separate Markdown section', () => {
+    const notes = csv(a, 'parse_notes.csv').records;
+    expect(notes[0]).toEqual(['document_id', 'check', 'message', 'source_file', 'source_line_start', 'source_line_end', 'source_page']);
+    expect(notes.slice(1)).toEqual([['2022-budget-ce-shi', 'children_sum', '《部门支出总表》未能完整读取（表格跨页分成了几段读取，可能有行未接上）', 'test.txt', '140', '150', '']]);
+    // the finding is still the only finding
+    expect(csv(a, 'findings.csv').records).toHaveLength(2);
+    const docs = csv(a, 'documents.csv').records;
+    expect(docs[1][docs[0].indexOf('parse_note_count')]).toBe('1');
+    expect(docs[1][docs[0].indexOf('finding_count')]).toBe('1');
+    const md = readFileSync(join(outputPaths(a).collections, 'documents', `${sample().id}.md`), 'utf8');
+    expect(md).toContain('## 核对发现（1）');
+    expect(md).toContain('## 未能完整读取的部分（1，供维护者参考）');
+    const pkg = JSON.parse(readFileSync(join(outputPaths(a).data, 'datapackage.json'), 'utf8')) as { resources: Array<{ path: string }> };
+    expect(pkg.resources.map((r) => r.path)).toContain('parse_notes.csv');
+  });
+
   it('escapes every string cell that could be read as a formula (OWASP), keeps numbers as numbers', () => {
     const docs = csv(a, 'documents.csv').records;
     expect(docs[1][docs[0].indexOf('department')]).toBe("'=cmd|' /C calc'!A0");
