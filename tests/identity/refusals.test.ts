@@ -122,3 +122,18 @@ describe('text files that are not documents', () => {
     expect(g('2026年1—2月泉州市国民经济主要指标\n指标\t单位\t数值\n')).toBe('统计资料');
   });
 });
+
+describe('a region\'s overall budget is not a department disclosure', () => {
+  it('the budget report to a people\'s congress is refused as such, never given the city as department', async () => {
+    const msg = await refuse(
+      'city-budget.txt',
+      '关于南昌市2025年预算执行情况与2026年预算草案的报告\n——2026年1月8日在南昌市第十六届人民代表大会第五次会议上\n南昌市财政局\n各位代表：\n一、2025年预算执行情况\n全市一般公共预算收入完成 520.3 亿元，增长 3.1%。市本级一般公共预算支出 210.5 亿元。\n二、2026年预算草案\n收支总表见附件。部门预算按规定公开。\n',
+    );
+    expect(msg).toContain('财政总预算');
+  });
+
+  it('a city name alone is never a department', async () => {
+    const msg = await refuse('city-total.txt', '南昌市2026年财政总预算\n一、收支总表\n收入\t金额\t支出\t金额\n税收收入\t10.00\t一般公共服务支出\t10.00\n部门预算汇总说明。\n');
+    expect(msg).toContain('财政总预算');
+  });
+});

@@ -3,6 +3,7 @@
  * taken from covers and label lines. Shared by the recognizer (which never accepts an implausible name:
  * it tries the next candidate or refuses the file) and by `npm run evaluate`.
  */
+import { mayStartRegion, parseRegionPrefix } from './region.js';
 
 /** Official names end in an organ word: 局, 委员会, 办公室, 中心, 医院, 街道办事处, 镇, … */
 const DEPARTMENT_END =
@@ -14,7 +15,9 @@ export function departmentPlausible(name: string | null | undefined): boolean {
   if (name.length < 3 || name.length > 40) return false;
   if (!/^[\u3400-\u9fff（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
   if (/预算|决算|单位[:：]|万元|公开$|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
-  return organEnd(name);
+  if (!organEnd(name)) return false;
+  // "南昌市", "江西省南昌市西湖区": a region (a city's overall budget), not a department of it
+  return !(mayStartRegion(name) && parseRegionPrefix(name).prefix === name);
 }
 
 /** Ends in an organ word; "××局（本级）", "××委员会（汇总）": the organ word comes before the remark. */

@@ -164,6 +164,8 @@ function findTitle(lines: Line[]): TitleHit | null {
     if (/\d\.\d|万元|亿元/.test(text)) continue; // an amount: a sentence broken over lines
     // "××局关于做好 2026 年部门预算公开工作的通知": an official document about budgets, not one
     if (/(?:通知|通报|通告|公告|意见|办法|批复|请示|函)$/.test(text.replace(/\s+/g, ''))) continue;
+    // "关于××市 2025 年预算执行情况和 2026 年预算草案的报告": a region's budget, not a department's
+    if (/预算执行情况/.test(text) && /预算草案/.test(text) && !/(?:部门|单位)预算草案/.test(text)) continue;
     const before = text.slice(0, y.index).replace(/\s+/g, '');
     const prev = i > 0 ? lines[i - 1] : null;
     const startsWithDept = before.length >= 2 && parseRegionPrefix(before).prefix.length > 0;

@@ -19,6 +19,20 @@ export function looksLikeFileList(seg: SegLike): boolean {
   return named >= 3 && named >= lines.length * 0.3;
 }
 
+/**
+ * A region's overall budget or final account (a city's 财政总预算, the 预算执行情况和预算草案的报告 to
+ * its people's congress, 全市/本级 budgets), not one department's.
+ */
+export function looksLikeRegionalBudget(seg: SegLike): boolean {
+  const top = seg.lines
+    .slice(0, 60)
+    .map((l) => l.text.replace(/\s+/g, ''))
+    .join('\n');
+  if (/预算执行情况[^\n]{0,30}预算草案/.test(top) && !/(?:部门|单位)预算草案/.test(top)) return true;
+  if (/财政总预算|总预算草案|财政总决算/.test(top)) return true;
+  return /(?:全市|全区|全县|全省|全州|市本级|区本级|县本级|省本级)(?:一般公共|政府性基金|国有资本经营|社会保险基金)?(?:预算|决算)(?:收入|支出|草案)/.test(top);
+}
+
 /** Genre words official documents end their titles with, most specific first. */
 const GENRES: Array<[RegExp, string]> = [
   [/申请表$|登记表$|申报表$|审批表$/, '表格（申请表/登记表）'],
@@ -76,6 +90,9 @@ export function documentGenre(seg: SegLike): { genre: string; title: string } | 
 export function refusalReason(seg: SegLike, looksLikeDisclosure: boolean): string {
   if (looksLikeFileList(seg)) {
     return '这份文件是一份文件清单（多行列出 .pdf 等文件名，例如来源目录的 README），不是部门预算/决算公开文件，已跳过';
+  }
+  if (looksLikeRegionalBudget(seg)) {
+    return '这份文件看起来是一个地区的财政总预算/决算或预算草案报告（全市、本级财政收支），不是某个部门的预算/决算公开文件，已跳过；如果它确实是某个部门的，请在 .meta.yaml 中设置 department';
   }
   if (looksLikeDisclosure) {
     return '无法识别部门名称（正文中没有“××局/委/办… 20××年部门预算/决算”样式的标题）；可在 .meta.yaml 中设置 department';
