@@ -85,8 +85,13 @@ export function checkBasicPlusProject(doc: CheckDoc, notes: ParseNote[] = []): F
   // document level: 本年支出合计 = 基本支出 + 项目支出
   const { current_year_expenditure: total, basic_expenditure: basic, project_expenditure: project } = doc.totals;
   const lines = new Set(['current_year_expenditure', 'basic_expenditure', 'project_expenditure'].map((k) => doc.totals_sources[k]?.line_start));
-  // all three read from one 合计 row: already checked with its table above
-  if (total !== null && basic !== null && project !== null && lines.size > 1) {
+  // all three read from one 合计 row: already checked with its table above; a figure taken from a
+  // sentence may be about another scope (one unit, 本级), which table_vs_narrative compares instead
+  const fromTables = ['current_year_expenditure', 'basic_expenditure', 'project_expenditure'].every((k) => {
+    const line = doc.totals_sources[k]?.line_start;
+    return line !== undefined && doc.tables.some((t) => t.rows.some((r) => r.source_line === line));
+  });
+  if (total !== null && basic !== null && project !== null && lines.size > 1 && fromTables) {
     const src = doc.totals_sources.current_year_expenditure ?? doc.totals_sources.basic_expenditure ?? ref(1);
     // the 支出总表 合计 row that gave 基本支出 may add 经营支出 / 上缴上级 / 对附属单位补助 beside them
     const basicLine = doc.totals_sources.basic_expenditure?.line_start;
