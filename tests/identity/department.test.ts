@@ -36,3 +36,15 @@ describe('cleanDepartmentCandidate', () => {
     expect(cleanDepartmentCandidate('宣传部部门')).toBe('宣传部');
   });
 });
+
+describe('departmentPlausible, edges', () => {
+  it('a unit whose line of work is budgets is a name; a budget title is not', () => {
+    expect(departmentPlausible('某某市财政局预算评审中心')).toBe(true);
+    expect(departmentPlausible('某某市财政局部门预算')).toBe(false);
+    expect(departmentPlausible('某某局预算公开')).toBe(false);
+  });
+  it('a region alone is not a department', () => {
+    for (const n of ['南昌市', '杭州市西湖区', '江西省南昌市西湖区']) expect(departmentPlausible(n), n).toBe(false);
+    expect(departmentPlausible('南昌市人民政府')).toBe(true);
+  });
+});

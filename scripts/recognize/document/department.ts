@@ -13,8 +13,10 @@ const DEPARTMENT_END =
 export function departmentPlausible(name: string | null | undefined): boolean {
   if (!name) return false;
   if (name.length < 3 || name.length > 40) return false;
-  if (!/^[\u3400-\u9fff（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
-  if (/预算|决算|单位[:：]|万元|公开$|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
+  if (!/^[\u3400-\u9fff\u3007（）()·、\-—A-Za-z0-9]+$/.test(name)) return false;
+  if (/单位[:：]|万元|公开$|目录|情况|说明|^\d|年度|部门$/.test(name)) return false;
+  // 预算/决算 in a name only as a unit's line of work ("××市财政局预算评审中心"), never "××局部门预算"
+  if (/预算|决算/.test(name) && (/(?:部门|单位|年)(?:预算|决算)|(?:预算|决算)(?:公开|草案|表)/.test(name) || !/(?:中心|所|处|科|站|办公室)$/.test(name))) return false;
   if (!organEnd(name)) return false;
   // "南昌市", "江西省南昌市西湖区": a region (a city's overall budget), not a department of it
   return !(mayStartRegion(name) && parseRegionPrefix(name).prefix === name);
