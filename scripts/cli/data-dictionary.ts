@@ -26,7 +26,7 @@ export function renderDictionary(pkg: { resources: Resource[] }): string {
   out.push(
     '### `tables/<document_id>/<table_id>.csv` — 原表',
     '',
-    `Every table of every document as published (${perTable.length} files for the embedded corpus): the published column headers, one row per source row, plus \`source_line\`; amounts are plain numbers in the table's own unit (no thousands separators), other cells as printed (codes such as \`01\` stay text: open the CSV as text, or use the data package, to keep their leading zeros). Listed in \`tables.csv\` and in \`datapackage.json\`.`,
+    `Every table of every document as published (${perTable.length} files for the embedded corpus): the published column headers, one row per source row, plus \`source_line\`; amounts are plain numbers in the table's own unit (no thousands separators), other cells as printed (codes such as \`01\` stay text: open the CSV as text, or use the data package, to keep their leading zeros). Listed in \`tables.csv\` and in \`datapackage.json\`. Each document's tables also come as one \`tables/<document_id>.xlsx\` (a sheet per table: amounts are number cells, codes and other text are text cells, so Excel keeps leading zeros) and one \`tables/<document_id>.zip\` (its CSVs).`,
     '',
   );
   return out.join('\n');

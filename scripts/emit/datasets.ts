@@ -113,6 +113,11 @@ export function tablePath(documentId: string, tableId: string): string {
   return `tables/${documentId}/${tableId}.csv`;
 }
 
+/** A document's tables in one file: `tables/<document>.zip` (its CSVs) or `.xlsx` (a sheet per table). */
+export function documentTablesPath(documentId: string, format: 'zip' | 'xlsx'): string {
+  return `tables/${documentId}.${format}`;
+}
+
 /** The datasets with rows per document, in the order datapackage.json lists them. */
 export const DOCUMENT_DATASETS: DocumentDataset[] = [
   {

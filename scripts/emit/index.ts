@@ -50,7 +50,7 @@ class FileWriter {
   private error: unknown = null;
   constructor(private readonly limit = 32) {}
 
-  async write(path: string, content: string): Promise<void> {
+  async write(path: string, content: string | Uint8Array): Promise<void> {
     const dir = dirname(path);
     if (!this.dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -89,7 +89,7 @@ export class OutputWriter {
     mkdirSync(this.paths.data, { recursive: true });
   }
 
-  private async write(path: string, content: string): Promise<void> {
+  private async write(path: string, content: string | Uint8Array): Promise<void> {
     this.written.add(path);
     await this.files.write(path, content);
   }
@@ -98,6 +98,7 @@ export class OutputWriter {
   async add(r: RenderedDocument): Promise<void> {
     for (const f of r.markdown) await this.write(join(this.paths.collections, f.path), f.content);
     for (const f of r.tables) await this.write(join(this.paths.data, f.path), f.content);
+    for (const f of r.downloads) await this.write(join(this.paths.data, f.path), f.content);
     this.kept.push({ id: r.id, listings: r.listings, rows: r.rows, resources: r.resources, index: r.index });
   }
 

@@ -7,14 +7,15 @@
 import type { DocumentRecord } from '../model/schema.js';
 import { DOCUMENT_KIND_LABELS, documentHead, documentListing, projectListing } from '../model/schema.js';
 import { csvBody, toCsv } from './csv.js';
-import { DOCUMENT_DATASETS, tableDatasets } from './datasets.js';
+import { DOCUMENT_DATASETS, documentTablesPath, tableDatasets } from './datasets.js';
+import { xlsxWorkbook, zipFiles } from './xlsx.js';
 import { resourceJson } from './datapackage.js';
 import { documentEntry, documentMarkdown, projectEntry, projectMarkdown } from './markdown.js';
 
-export interface RenderedFile {
+export interface RenderedFile<C = string> {
   /** relative to its output folder (the collections folder or the data folder) */
   path: string;
-  content: string;
+  content: C;
 }
 
 export interface RenderedDocument {
@@ -26,6 +27,8 @@ export interface RenderedDocument {
   listings: { document: string; projects: string[] };
   /** tables/<document>/<table>.csv, relative to the data folder */
   tables: RenderedFile[];
+  /** tables/<document>.zip and .xlsx (all its tables in one file), none for a document without tables */
+  downloads: RenderedFile<Uint8Array>[];
   /** this document's CSV records in each of DOCUMENT_DATASETS, in that order (no header) */
   rows: string[];
   /** datapackage.json resource entries of the per-table CSVs, as written in the file */
@@ -65,11 +68,22 @@ export function renderDocument(d: DocumentRecord): RenderedDocument {
     projects.push(JSON.stringify({ file, entry: projectListing(projectEntry(d, p)) }));
   }
   const perTable = tableDatasets(d);
+  const tables = perTable.map((ds) => ({ path: ds.path, content: toCsv(ds.fields.map((f) => f.name), ds.rows) }));
+  const downloads: RenderedFile<Uint8Array>[] = tables.length
+    ? [
+        { path: documentTablesPath(d.id, 'zip'), content: zipFiles(tables.map((f) => ({ name: f.path.split('/').pop()!, content: f.content }))) },
+        {
+          path: documentTablesPath(d.id, 'xlsx'),
+          content: xlsxWorkbook(perTable.map((ds, i) => ({ name: `${d.tables[i].id} ${d.tables[i].title ?? ''}`, header: ds.fields.map((f) => f.name), rows: ds.rows }))),
+        },
+      ]
+    : [];
   return {
     id: d.id,
     markdown,
     listings: { document: JSON.stringify({ file: docFile, entry: documentListing(documentEntry(d)) }), projects },
-    tables: perTable.map((ds) => ({ path: ds.path, content: toCsv(ds.fields.map((f) => f.name), ds.rows) })),
+    tables,
+    downloads,
     rows: DOCUMENT_DATASETS.map((ds) => csvBody(ds.rowsOf(d))),
     resources: perTable.map(resourceJson),
     index: documentIndexEntry(d),

@@ -170,6 +170,11 @@ export function tableCsvExists(docId: string, tableId: string): boolean {
   return existsSync(join(DATA_DIR, 'tables', docId, `${tableId}.csv`));
 }
 
+/** The document's tables in one download (`tables/<id>.zip` or `.xlsx`), when the pipeline wrote it. */
+export function documentTablesExists(docId: string, format: 'zip' | 'xlsx'): boolean {
+  return existsSync(join(DATA_DIR, 'tables', `${docId}.${format}`));
+}
+
 export function tableCsvCount(): number {
   const dir = join(DATA_DIR, 'tables');
   if (!existsSync(dir)) return 0;

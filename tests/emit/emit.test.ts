@@ -172,3 +172,28 @@ describe('writeOutputs', () => {
     expect(index[0]).toMatchObject({ id: '2022-budget-ce-shi', project_count: 1, finding_count: 1 });
   });
 });
+
+describe('per-document table downloads', async () => {
+  const { xlsxWorkbook, zipFiles, sheetNames, columnName } = await import('../../scripts/emit/xlsx.js');
+  const { unzipSync, strFromU8 } = await import('fflate');
+  it('an XLSX keeps codes as text and amounts as numbers, with the same bytes every time', () => {
+    const sheet = { name: 't01 部门支出总表', header: ['科目编码', '科目名称', '合计'], rows: [['201', '一般公共服务支出', 12976.39], ['03', 'A&B <办公>', 1.5]] };
+    const a = xlsxWorkbook([sheet]);
+    expect(xlsxWorkbook([sheet])).toEqual(a);
+    const parts = unzipSync(a);
+    expect(Object.keys(parts).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    const xml = strFromU8(parts['xl/worksheets/sheet1.xml']);
+    expect(xml).toContain('<c r="A3" t="inlineStr"><is><t xml:space="preserve">03</t></is></c>');
+    expect(xml).toContain('<c r="C2"><v>12976.39</v></c>');
+    expect(xml).toContain('A&amp;B &lt;办公&gt;');
+    expect(strFromU8(parts['xl/workbook.xml'])).toContain('name="t01 部门支出总表"');
+  });
+  it('sheet names are valid and unique; columns are lettered like Excel', () => {
+    expect(sheetNames(['a/b', 'A/B', 'x'.repeat(40), ''])).toEqual(['a b', 'A B~2', 'x'.repeat(31), 'Sheet4']);
+    expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+  });
+  it('a ZIP holds the CSVs byte for byte', () => {
+    const z = unzipSync(zipFiles([{ name: 't01.csv', content: '\uFEFFa,b\r\n1,2\r\n' }]));
+    expect(Buffer.from(z['t01.csv']).toString('utf8')).toBe('\uFEFFa,b\r\n1,2\r\n');
+  });
+});
