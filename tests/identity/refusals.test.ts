@@ -137,3 +137,11 @@ describe('a region\'s overall budget is not a department disclosure', () => {
     expect(msg).toContain('财政总预算');
   });
 });
+
+describe('PDFs whose only text is page furniture', () => {
+  it('a stamp repeated on every scanned page is refused as scanned, not as a non-disclosure', async () => {
+    const stamp = 'Official copy for public information only';
+    const msg = await refuse('stamped-scan.pdf', pdfWithPages([stamp, stamp, stamp, stamp]));
+    expect(msg).toMatch(/扫描件/);
+  });
+});

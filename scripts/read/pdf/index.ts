@@ -110,13 +110,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
         reason: `PDF 没有文字层（共 ${doc.numPages} 页，可能是扫描件或图片）：无法读取文字。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
       };
     }
-    if (textPages === 0 && doc.numPages >= 2) {
-      return {
-        ok: false,
-        reason: `PDF 几乎没有文字层（共 ${doc.numPages} 页，每页只有页码之类的零星文字，可能是扫描件或图片）：无法读取正文。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
-      };
-    }
+    const nearlyEmpty = {
+      ok: false as const,
+      reason: `PDF 几乎没有文字层（共 ${doc.numPages} 页，每页只有页码之类的零星文字，可能是扫描件或图片）：无法读取正文。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
+    };
+    if (textPages === 0 && doc.numPages >= 2) return nearlyEmpty;
     const { lines, stats } = assemblePages(pages);
+    // what text there was repeats on every page (a stamp, a running header): dropped as page furniture
+    if (doc.numPages >= 2 && lines.reduce((n, l) => n + l.text.replace(/\s+/g, '').length, 0) < 20) return nearlyEmpty;
     const notes: string[] = [];
     if (empty.length > 0) {
       notes.push(`PDF 第 ${formatPages(empty)} 页没有文字层（可能是扫描图片或空白页），这些页的内容未能读取`);

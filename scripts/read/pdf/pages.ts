@@ -43,6 +43,7 @@ function findFurniture(pages: PageInput[]): Array<Set<number>> {
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
   const minRepeat = Math.max(3, Math.ceil(pages.length * 0.3));
+  const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
   return pages.map((p, pi) => {
     const drop = new Set<number>();
     p.lines.forEach((l, i) => {
@@ -52,9 +53,10 @@ function findFurniture(pages: PageInput[]): Array<Set<number>> {
       if (!edge(p, i) || !zone(p, l)) return;
       if (PAGE_NUMBER.test(t)) drop.add(i);
       else if (l.runs.length <= 2 && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) {
-        // a title repeated atop every page ("××局2026年项目支出绩效目标表") is the document's own title
-        // on its first page: keep it there, where it names the department and the year
-        if (pi === 0 && REPEATED_TITLE.test(t)) return;
+        // a title set larger than the text and repeated atop every page ("××局2026年项目支出绩效目标表")
+        // is the document's own title on its first page: keep it there, where it names the department
+        // and the year (a small running header is furniture everywhere)
+        if (pi === 0 && REPEATED_TITLE.test(t) && l.size > bodySize * 1.15) return;
         drop.add(i);
       }
     });
