@@ -21,6 +21,8 @@ function textHead(bytes: Uint8Array): string {
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   const t = textHead(bytes);
   if (/^<!doctype\s+html|^<html[\s>]|^<head[\s>]|^<meta[\s>]|^<title[\s>]|^<body[\s>]/.test(t)) return true;
+  // a web archive ("网页另存为" .mht): MIME headers, then the page
+  if (/^(?:from:[^\n]*\n)?(?:[\w-]+:[^\n]*\n){0,8}mime-version:/.test(t) && /text\/html/.test(t)) return true;
   // an XML prolog or a comment before the page
   if (/^(?:<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)+<(?:!doctype\s+html|html[\s>])/.test(t)) return true;
   return /<html[\s>]/.test(t) && /<\/?(?:head|body|div|script|meta)[\s>]/.test(t);
@@ -35,6 +37,9 @@ export function notPdfReason(bytes: Uint8Array): string | null {
   if (hasPdfHeader(bytes)) return null;
   if (looksLikeHtml(bytes)) {
     return '文件扩展名是 .pdf，但内容是 HTML 网页（下载时保存的是网页而不是 PDF 原文），不是部门预算/决算 PDF：请在浏览器中打开该网页找到 PDF 原件的链接重新下载，或把网页正文另存为文本后放入来源目录';
+  }
+  if (sniffBinary(bytes) === 'ZIP/Office 文件' && Buffer.from(bytes.subarray(0, 512)).toString('latin1').includes('OFD.xml')) {
+    return '文件扩展名是 .pdf，但内容是 OFD 版式文件（不是 PDF）：请用 OFD 阅读器打开后另存为 PDF，或下载部门发布的 PDF 版本';
   }
   const binary = sniffBinary(bytes);
   if (binary) return `文件扩展名是 .pdf，但内容是${binary}，不是 PDF：请下载 PDF 原件，或把文件改成正确的扩展名`;

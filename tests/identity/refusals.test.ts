@@ -65,6 +65,15 @@ describe('files named .pdf that are not PDFs', () => {
     expect(notPdfReason(new TextEncoder().encode('<HTML><BODY>x</BODY></HTML>'))).toContain('HTML 网页');
   });
 
+  it('a saved web archive (.mht) or an OFD file under a .pdf name says so', () => {
+    const mht = 'From: <Saved by Blink>\r\nSnapshot-Content-Location: http://example.gov.cn/a.html\r\nSubject: 部门预算\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\r\n------\r\nContent-Type: text/html\r\n\r\n<html></html>';
+    expect(notPdfReason(new TextEncoder().encode(mht))).toContain('HTML 网页');
+    const ofd = new Uint8Array(64);
+    ofd.set([0x50, 0x4b, 0x03, 0x04]);
+    ofd.set(new TextEncoder().encode('OFD.xml'), 30);
+    expect(notPdfReason(ofd)).toContain('OFD');
+  });
+
   it('an image or plain text under a .pdf name says what it is', () => {
     expect(notPdfReason(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toContain('PNG 图片');
     expect(notPdfReason(new TextEncoder().encode('某某局2026年部门预算\n一、收支总表\n'))).toContain('纯文本');
