@@ -55,7 +55,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '�
 if (!values.quiet) {
   for (const e of all) {
     if (e.refused) {
-      console.log(`✗ ${e.file}  拒绝：${e.refusal}${e.label ? (e.label.disclosure === false ? '  [标注：非公开文件 ✓]' : '  [标注：公开文件 ✗]') : ''}`);
+      console.log(`✗ ${e.file}  拒绝：${e.refusal}${e.label ? (e.label.disclosure === false ? (e.label_ok ? '  [标注：非公开文件 ✓]' : '  [标注：非公开文件，但拒绝理由不对 ✗]') : '  [标注：公开文件 ✗]') : ''}`);
       continue;
     }
     const flags = [

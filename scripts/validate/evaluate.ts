@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type { DocumentKind, DocumentRecord, IngestError } from '../model/schema.js';
 import { departmentPlausible } from '../recognize/document/department.js';
+import { refusalFitsNote } from '../recognize/document/refusal.js';
 import { otherExpenditureOn } from '../recognize/tables/extract/totals.js';
 
 /** What a person read off the document itself (its cover and tables), for one source file. */
@@ -89,8 +90,8 @@ export function evaluateDocument(file: string, doc: DocumentRecord | null, error
       reconcile_detail: '',
       department_plausible: false,
       label: label ?? null,
-      label_ok: label ? !label.disclosure : null,
-      label_mismatch: label?.disclosure ? ['误拒'] : [],
+      label_ok: label ? !label.disclosure && refusalFitsNote(e?.message ?? '', label.note) : null,
+      label_mismatch: label?.disclosure ? ['误拒'] : label && !refusalFitsNote(e?.message ?? '', label.note) ? ['拒绝理由不对'] : [],
       findings,
       severity,
       parse_notes: 0,
@@ -180,7 +181,7 @@ export function summarize(all: DocumentEvaluation[]): EvaluationSummary {
         if (e.refused) s.refused_wrong++;
       } else {
         s.labelled_non_disclosures++;
-        if (e.refused) s.refused_right++;
+        if (e.refused && e.label_ok) s.refused_right++;
       }
     }
     for (const [k, n] of Object.entries(e.findings)) s.findings[k] = (s.findings[k] ?? 0) + n;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
 import { departmentPlausible } from '../../scripts/recognize/document/department.js';
+import { refusalFitsNote } from '../../scripts/recognize/document/refusal.js';
 import type { Label } from '../../scripts/validate/evaluate.js';
 
 const shared = resolve(import.meta.dirname, '../../../shared');
@@ -25,13 +26,6 @@ const KNOWN: Record<string, string> = {};
 
 /** Same comparison as `npm run evaluate`: parenthesised remarks such as （本级） and spaces aside. */
 const normalizeName = (s: string) => s.replace(/[（(].*?[)）]/g, '').replace(/\s+/g, '');
-
-/** The refusal a non-disclosure's label calls for, from the label's note. */
-function expectedRefusal(note: string): RegExp {
-  if (/扫描件|无文字层/.test(note)) return /没有文字层|几乎没有文字层/;
-  if (/HTML/.test(note)) return /HTML 网页/;
-  return /不是部门预算\/决算公开文件/;
-}
 
 describe.skipIf(files.length === 0)('identity against the hand-read labels', () => {
   it('every labelled file: department, year and kind right, or refused for the right reason', { timeout: 900_000 }, async () => {
@@ -53,7 +47,7 @@ describe.skipIf(files.length === 0)('identity against the hand-read labels', () 
         }
       } else if (d) {
         problems.push(`非公开文件未拒绝（读成 ${d.department}）`);
-      } else if (!expectedRefusal(label.note ?? '').test(refusal)) {
+      } else if (!refusalFitsNote(refusal, label.note)) {
         problems.push(`拒绝理由不对：${refusal}`);
       }
       if (problems.length > 0 && !KNOWN[f]) wrong.push(`${f}: ${problems.join('；')}`);

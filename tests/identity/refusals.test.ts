@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
 import { notPdfReason } from '../../scripts/read/not-pdf.js';
-import { documentGenre, looksLikeFileList } from '../../scripts/recognize/document/refusal.js';
+import { documentGenre, looksLikeFileList, refusalFitsNote } from '../../scripts/recognize/document/refusal.js';
 import { toLines } from '../../scripts/segment/segment.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'identity-refusal-'));
@@ -152,5 +152,16 @@ describe('PDFs whose only text is page furniture', () => {
     const stamp = 'Official copy for public information only';
     const msg = await refuse('stamped-scan.pdf', pdfWithPages([stamp, stamp, stamp, stamp]));
     expect(msg).toMatch(/扫描件/);
+  });
+});
+
+describe('refusalFitsNote (the measure `npm run evaluate` and the label test use)', () => {
+  it('a scan must be refused as a scan, HTML as a web page, anything else as not a disclosure', () => {
+    expect(refusalFitsNote('PDF 没有文字层（共 19 页，可能是扫描件或图片）', '扫描件无文字层')).toBe(true);
+    expect(refusalFitsNote('这份文件看起来不是部门预算/决算公开文件', '扫描件无文字层')).toBe(false);
+    expect(refusalFitsNote('PDF 文件已损坏或不完整', 'HTML 网页另存为 PDF')).toBe(false);
+    expect(refusalFitsNote('文件扩展名是 .pdf，但内容是 HTML 网页', 'HTML 网页另存为 PDF')).toBe(true);
+    expect(refusalFitsNote('这份文件看起来不是部门预算/决算公开文件，而是一份通知', '通知')).toBe(true);
+    expect(refusalFitsNote('无法识别部门名称', '通知')).toBe(false);
   });
 });

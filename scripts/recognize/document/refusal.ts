@@ -102,3 +102,15 @@ export function refusalReason(seg: SegLike, looksLikeDisclosure: boolean): strin
   if (!g) return `这份文件看起来不是部门预算/决算公开文件${why}，${SKIP_HINT}`;
   return `这份文件看起来不是部门预算/决算公开文件，而是一份${g.genre}（“${g.title.slice(0, 40)}”）${why}，${SKIP_HINT}`;
 }
+
+/**
+ * Whether a refusal gives the reason a hand-read label's note calls for: no text layer for a scan,
+ * a web page for HTML saved as .pdf, "not a disclosure" (or a file list) for anything else.
+ */
+export function refusalFitsNote(reason: string, note: string | undefined): boolean {
+  const n = note ?? '';
+  if (/扫描件|无文字层/.test(n)) return /没有文字层/.test(reason);
+  if (/HTML|网页/.test(n)) return /HTML 网页/.test(reason);
+  if (/文件清单|README|说明文件/.test(n)) return /文件清单/.test(reason);
+  return /不是(?:部门|某个部门的)?预算/.test(reason);
+}
