@@ -450,6 +450,38 @@ describe.skipIf(!hasCjkFont)('readPdf on generated PDFs', () => {
     expect(rows.flat().join('')).toContain('其中：2026年');
   });
 
+  it('keeps ruled rows without amounts apart (a 收支总表 whose rows mostly have no figure), also at the foot of a page', async () => {
+    const X = [40, 200, 260, 420, 480];
+    const ys = [80, 98, 116, 134, 152, 170, 188, 206];
+    const rules: Stroke[] = [...ys.map((y): Stroke => [X[0], y, X[4], y]), ...X.map((x): Stroke => [x, ys[0], x, ys[ys.length - 1]])];
+    const row = (k: number, a: string, va: string, b: string, vb: string): Draw['page'][number] => ({
+      y: ys[k] + 4,
+      cells: [[X[0] + 4, a], [X[1] + 56, va, 'right'], [X[2] + 4, b], [X[3] + 56, vb, 'right']].filter((c) => c[1] !== '') as Cell[],
+    });
+    const page: Draw['page'] = [
+      { y: 50, cells: [[200, '收支总表']], size: 14 },
+      { y: 84, cells: [[X[0] + 4, '项目'], [X[1] + 4, '预算数'], [X[2] + 4, '项目'], [X[3] + 4, '预算数']] },
+      row(1, '一、一般公共预算拨款收入', '196.67', '一、一般公共服务支出', ''),
+      row(2, '二、政府性基金预算拨款收入', '', '二、外交支出', ''),
+      row(3, '三、事业收入', '', '三、国防支出', '50.00'),
+      row(4, '四、其他收入', '3.33', '四、教育支出', ''),
+      row(5, '', '', '五、科学技术支出', '150.00'),
+      row(6, '', '', '六、文化旅游体育与传媒支出', ''),
+    ];
+    const r = await readPdf(await makePdf([{ page, rules }]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(bodyRows(r)).toEqual([
+      ['项目', '预算数', '项目', '预算数'],
+      ['一、一般公共预算拨款收入', '196.67', '一、一般公共服务支出', ''],
+      ['二、政府性基金预算拨款收入', '', '二、外交支出', ''],
+      ['三、事业收入', '', '三、国防支出', '50.00'],
+      ['四、其他收入', '3.33', '四、教育支出', ''],
+      ['', '', '五、科学技术支出', '150.00'],
+      ['', '', '六、文化旅游体育与传媒支出', ''],
+    ]);
+  });
+
   it('does not read a three-line table (rules only above, below the header and at the foot) as one row', async () => {
     const rows: Array<{ y: number; cells: Cell[] }> = [
       { y: 110, cells: [[44, '201'], [114, '一般公共服务支出'], [281, '1,200.00', 'right'], [361, '1,000.00', 'right'], [441, '200.00', 'right']] },

@@ -6,7 +6,8 @@
  * - the same layout listing several units: the department's row is the total, a unit's row never is;
  * - 类 | 款 | 项 code columns under one spanning 科目编码 cell, the amount headers on the row below;
  * - a total row labelled "总计：" and a unit cell wrapped as "单位：万" / "元";
- * - a 支出总表 with a third spending part (事业单位经营支出) beside 基本支出 and 项目支出.
+ * - a 支出总表 with a third spending part (事业单位经营支出) beside 基本支出 and 项目支出;
+ * - no 财政拨款 line or column, only its parts (issue #12 layout point 5), headers broken mid-word.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,5 +126,35 @@ describe('支出总表 with 事业单位经营支出 beside 基本支出 and 项
     expect(otherExpenditureOn(r.tables, line, '万元')).toBe(200);
     // a row with no other part
     expect(otherExpenditureOn(r.tables, line + 1, '万元')).toBe(0);
+  });
+});
+
+describe('财政拨款 printed only as its parts', () => {
+  it('收支总表: 一般公共预算 + 政府性基金 + 国有资本经营预算 拨款收入, summed exactly', () => {
+    const text = part('fiscal-parts');
+    const r = runText(text);
+    expect(value(r, 'fiscal_appropriation')).toBe(372917.67);
+    expect(r.totals.fiscal_appropriation?.source).toMatchObject({ line_start: lineOf(text, '一、一般公共预算'), line_end: lineOf(text, '三、国有资本经营') });
+    expect(value(r, 'income_total')).toBe(984760.87);
+  });
+
+  it('收入总表: the part columns matched by their joined text ("一般公共预/算", "国有资/本经营预算"), not the 上年结转 ones', () => {
+    const r = runText(part('fiscal-parts-income'));
+    expect(r.tables[0].kind).toBe('income');
+    expect(value(r, 'fiscal_appropriation')).toBe(850);
+    expect(value(r, 'income_total')).toBe(1000);
+  });
+});
+
+describe('支出总表 whose 合计 splits into a 当年预算 and a 上年结转结余 group', () => {
+  it('基本支出 and 项目支出 are the two groups\' together, as the 合计 is', () => {
+    const r = runText(part('carry-group'));
+    expect(value(r, 'current_year_expenditure')).toBe(1300);
+    expect(value(r, 'basic_expenditure')).toBe(800);
+    expect(value(r, 'project_expenditure')).toBe(500);
+    expect(r.expenditure_by_function.map((x) => [x.code, x.total, x.basic, x.project])).toEqual([
+      ['201', 1300, 800, 500],
+      ['20101', 1300, 800, 500],
+    ]);
   });
 });

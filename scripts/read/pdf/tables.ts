@@ -199,8 +199,11 @@ function mergeHeader(rows: Row[], size: number): Row[] {
   return out;
 }
 
+/** A numbered item ("一、", "（十七）", "1.") or a classification code opening a row's first cell. */
+const ITEM_LABEL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．](?!\d)|\d{3}(?:\d{2}){0,2}(?!\d))/;
+
 /** Body lines without numbers whose cells continue text cells of the nearest row are wrapped text. */
-function mergeBody(rows: Row[], size: number, monospace: boolean): Row[] {
+function mergeBody(rows: Row[], size: number, monospace: boolean, bands: number[] | null = null, leadY = -Infinity): Row[] {
   const bodyY = rows.filter((r) => r.hasNumber).map((r) => r.y0);
   const gaps = bodyY.slice(1).map((y, i) => y - bodyY[i]).filter((g) => g > 0);
   const pitch = gaps.length ? median(gaps) : 2 * size;
@@ -210,7 +213,12 @@ function mergeBody(rows: Row[], size: number, monospace: boolean): Row[] {
   // A fragment continues a row's text cells; a text column the row leaves empty also counts: a name
   // wrapping over several lines next to vertically centred amounts has no text on the amounts' line.
   const textCols = new Set(out.flatMap((r) => (r.hasNumber ? r.cells.flatMap((c, k) => (c && !isNumberText(c) ? [k] : [])) : [])));
-  const continues = (frag: Row, t: Row) => filled(frag).every((i) => (t.cells[i] ? !isNumberText(t.cells[i]) : textCols.has(i)));
+  // a horizontal rule between two lines ends a cell: lines in different ruled rows never join (a summary
+  // whose rows mostly have no amount, "五、事业收入" under "四、财政专户管理资金收入")
+  const band = (r: Row) => (bands ? bands.findIndex((y) => y > r.y0 - 0.35 * size) : -1);
+  const ruledApart = (a: Row, b: Row) => a.y0 >= leadY && b.y0 >= leadY && band(a) > 0 && band(b) > 0 && band(a) !== band(b);
+  const continues = (frag: Row, t: Row) =>
+    !ruledApart(frag, t) && filled(frag).every((i) => (t.cells[i] ? !isNumberText(t.cells[i]) : textCols.has(i)));
   for (let i = 0; i < out.length; i++) {
     const r = out[i];
     if (r.hasNumber) continue;
@@ -479,11 +487,17 @@ function rowsFor(
     };
     const b = bandOf(lines[first]);
     if (b > 0) while (first > 0 && bandOf(lines[first - 1]) === b) first--;
+    // ruled rows without amounts before the first with one ("（十七）金融支出" at the top of a page
+    // continuing a 收支总表): from the first numbered item label or code on, rows, not header
+    const item = rows.findIndex((r, k) => k < first && ITEM_LABEL.test((r.cells.find((c) => c.trim()) ?? '').trim()));
+    if (item >= 0) first = item;
   }
   const head = mergeHeader(rows.slice(0, Math.max(first, 0)), size);
   let bodyRows = rows.slice(Math.max(first, 0));
   if (opts.bands && numeric.length > 0) bodyRows = groupBands(bodyRows, lines.slice(Math.max(first, 0)), opts.bands);
-  const rest = numeric.length > 0 ? mergeBody(bodyRows, size, opts.monospace ?? false) : bodyRows;
+  // (the page's leading lines, the tail of a row broken by the page, still join the first row)
+  const leadY = lead > 0 && lead < lines.length ? lines[lead].y : -Infinity;
+  const rest = numeric.length > 0 ? mergeBody(bodyRows, size, opts.monospace ?? false, opts.bands ?? null, leadY) : bodyRows;
   return [...head.map((row) => ({ row, kind: 'header' as const })), ...rest.map((row) => ({ row, kind: 'body' as const }))];
 }
 
@@ -683,7 +697,10 @@ export function layoutPageWithColumns(input: VLine[], opts: LayoutOptions = {}):
       const tried = buildTable(lines.slice(from, t + 1), { ...opts, leadIn: s - from, carryColumns: carry });
       const last = tried?.[tried.length - 1];
       const firstBody = tried?.find((r) => r.kind === 'body');
-      if (tried && (t === j || last?.row.hasNumber) && (from === s || firstBody?.row.hasNumber)) {
+      // (rows of their own inside the ruled frame need no amount: "（十六）商业服务业等支出" closing a page)
+      let framedTail = t > j;
+      for (let k = j + 1; k <= t && framedTail; k++) framedTail = framed(j, k, left, right);
+      if (tried && (t === j || last?.row.hasNumber || framedTail) && (from === s || firstBody?.row.hasNumber)) {
         table = tried;
         j = t;
         s = from;

@@ -14,24 +14,54 @@ export const FUNCTION_KINDS = new Set(['expenditure', 'general_budget_expenditur
 
 export function amountColumns(columns: string[]) {
   const named = /编码|代码|名称|行次|栏次/;
+  const joined = columns.map((c) => c.replace(/\//g, ''));
   // 基本支出 published only as its parts ("基本支出/人员支出", "基本支出/日常公用支出"), without its own total
   const parts = columns.map((c, i) => (/^基本支出\/(?!合计|小计)/.test(compact(c)) ? i : -1)).filter((i) => i >= 0);
   const ownBasic = columns.some((c) => /^基本支出(\/(合计|小计))?$/.test(compact(c)));
   return {
     total: findCol(columns, /(合计|总计|小计)$/, named),
-    basic: ((b) => (b >= 0 ? b : orphanBasicColumn(columns)))(findCol(columns, /基本支出/, named)),
-    project: findCol(columns, /项目支出/, named),
+    // matched by the header's joined text: a cell wrapped mid-word ("项目支/出") is still its column,
+    // never the next one that happens to say 项目支出 (上年结转结余/项目支出)
+    basic: ((b) => (b >= 0 ? b : orphanBasicColumn(columns)))(findCol(joined, /基本支出/, named)),
+    project: findCol(joined, /项目支出/, named),
     /** columns to add up for 基本支出 when it has no column of its own (else empty) */
     basicParts: !ownBasic && parts.length >= 2 ? parts : [],
+    /** the 上年结转结余 group's own 基本支出/项目支出 beside the 当年预算 group's, under one 合计 */
+    carry: carryGroup(columns, joined, named),
   };
+}
+
+/**
+ * A table splitting its 合计 into a 当年预算 group and a 上年结转(结余) group, each with its own 基本支出
+ * and 项目支出 ("合计 | 当年预算/小计 | 当年预算/基本支出 | … | 上年结转结余/基本支出 | …"): the carry-over
+ * group's columns, whose figures belong in the row's 基本支出 and 项目支出 as much as the first group's.
+ * null for any other shape.
+ */
+function carryGroup(columns: string[], joined: string[], named: RegExp): { basic: number; project: number } | null {
+  const top = (i: number) => compact(columns[i]).split('/')[0];
+  const total = findCol(columns, /(合计|总计|小计)$/, named);
+  if (total < 0 || columns[total].includes('/')) return null;
+  const find = (re: RegExp, group: RegExp) => joined.flatMap((c, i) => (re.test(c) && !named.test(c) && group.test(top(i)) && !/人员|公用/.test(c) ? [i] : []));
+  const current = /^(?:当年|本年)/;
+  const carry = /^上年结转|^结转结余/;
+  const [cb, cp, kb, kp] = [find(/基本支出/, current), find(/项目支出/, current), find(/基本支出/, carry), find(/项目支出/, carry)];
+  if (cb.length !== 1 || cp.length !== 1 || kb.length !== 1 || kp.length !== 1) return null;
+  return { basic: kb[0], project: kp[0] };
 }
 
 /** 基本支出 of a row: its column, or the exact sum of its part columns. */
 export function basicOf(cols: ReturnType<typeof amountColumns>, at: (i: number) => number | null): number | null {
-  if (cols.basicParts.length === 0) return at(cols.basic);
-  const vals = cols.basicParts.map(at);
-  return vals.every((v) => v === null) ? null : sumExact(vals);
+  const own = cols.basicParts.length === 0 ? at(cols.basic) : ((vals) => (vals.every((v) => v === null) ? null : sumExact(vals)))(cols.basicParts.map(at));
+  return cols.carry ? withCarry(own, at(cols.carry.basic)) : own;
 }
+
+/** 项目支出 of a row: its column (plus the 上年结转 group's when the table has one). */
+export function projectOf(cols: ReturnType<typeof amountColumns>, at: (i: number) => number | null): number | null {
+  const own = at(cols.project);
+  return cols.carry ? withCarry(own, at(cols.carry.project)) : own;
+}
+
+const withCarry = (own: number | null, carry: number | null) => (own === null && carry === null ? null : sumExact([own, carry]));
 
 export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpenditure[] {
   if (!FUNCTION_KINDS.has(t.kind) || t.empty) return [];
@@ -54,7 +84,7 @@ export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpend
       name: coded.name,
       total: at(cols.total),
       basic: basicOf(cols, at),
-      project: at(cols.project),
+      project: projectOf(cols, at),
       source: ctx.ref(r.source_line),
     });
   }

@@ -9,10 +9,13 @@ import type { RecognizeContext } from '../../context.js';
 import { moneyToWan, sumExact } from '../../../normalize/amount.js';
 import { compact, isNumberCell, stripNumbering } from '../cells.js';
 import { findCol, isTotalRow, readAmount, tableUnit, totalRowOf } from './common.js';
-import { amountColumns, basicOf } from './function.js';
+import { amountColumns, basicOf, projectOf } from './function.js';
 import { defineRecognizer } from '../../registry.js';
 
 export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
+
+/** The three parts of 财政拨款 income, as a summary table names them when it prints no 财政拨款 line. */
+const FISCAL_PARTS = [/^一般公共预算(?:拨款)?(?:收入)?$/, /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/, /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/];
 
 interface Pair {
   label: string;
@@ -71,6 +74,14 @@ export function collectTotals(
     // 财政拨款收入: the 财政拨款 income lines of the summary, summed exactly
     const fiscal = pairs.filter((p) => p.side === 'income' && /财政拨款/.test(p.label) && !/结转|结余|上年/.test(p.label) && p.value !== null);
     if (fiscal.length > 0) set('fiscal_appropriation', sumExact(fiscal.map((p) => p.value)), Math.min(...fiscal.map((p) => p.line)), Math.max(...fiscal.map((p) => p.line)));
+    else {
+      // no 财政拨款 line, only its parts: 一般公共预算 + 政府性基金 + 国有资本经营预算 拨款收入
+      const parts = FISCAL_PARTS.map((re) => pairs.filter((p) => p.side === 'income' && re.test(p.label)));
+      if (parts.every((ps) => ps.length <= 1) && parts[0].length === 1 && parts.flat().every((p) => p.value !== null)) {
+        const ps = parts.flat();
+        set('fiscal_appropriation', sumExact(ps.map((p) => p.value)), Math.min(...ps.map((p) => p.line)), Math.max(...ps.map((p) => p.line)));
+      }
+    }
   }
 
   // 2. 收入总表: 合计 row (includes 上年结转 when that column exists)
@@ -88,7 +99,14 @@ export function collectTotals(
     if (fiscalCol >= 0) set('fiscal_appropriation', readAmount(ctx, row.cells[fiscalCol], unit, row.source_line), row.source_line);
     else {
       // separate 一般公共预算/政府性基金/国有资本 拨款 columns
-      const cols = t.columns.map((c, i) => (/财政拨款|拨款收入/.test(c) && !/非财政/.test(c) ? i : -1)).filter((i) => i >= 0);
+      let cols = t.columns.map((c, i) => (/财政拨款|拨款收入/.test(c) && !/非财政/.test(c) ? i : -1)).filter((i) => i >= 0);
+      // or columns named only 一般公共预算 / 政府性基金预算 / 国有资本经营预算, matched by their joined
+      // text ("本年收入/国有资/本经营预算"), never under 上年结转
+      if (cols.length === 0) {
+        const joined = t.columns.map((c) => compact(c).replace(/\//g, ''));
+        const at = FISCAL_PARTS.map((re) => joined.flatMap((c, i) => (!/结转|结余/.test(c) && re.test(c.replace(/^.*?(?=一般公共预算|政府性基金|国有资本经营)/, '')) ? [i] : [])));
+        if (at.every((x) => x.length <= 1) && at[0].length === 1) cols = at.flat();
+      }
       const vals = cols.map((i) => readAmount(ctx, row.cells[i], unit, row.source_line));
       if (vals.some((v) => v !== null)) set('fiscal_appropriation', sumExact(vals), row.source_line);
     }
@@ -102,7 +120,7 @@ export function collectTotals(
     const cols = amountColumns(t.columns);
     const at = (i: number) => (i >= 0 ? readAmount(ctx, row.cells[i], unit, row.source_line) : null);
     set('basic_expenditure', basicOf(cols, at), row.source_line);
-    set('project_expenditure', at(cols.project), row.source_line);
+    set('project_expenditure', projectOf(cols, at), row.source_line);
     const total = at(cols.total);
     set('current_year_expenditure', total, row.source_line);
     const carryCol = findCol(t.columns, /结转下年|年末结转/);
@@ -122,7 +140,7 @@ export function collectTotals(
 
   // 5. 财政拨款收支总表: 本年收入合计 is the 财政拨款 income when nothing else said it
   for (const t of tables.filter((x) => x.kind === 'fiscal_appropriation_summary' && !x.empty)) {
-    const p = unfoldPairs(ctx, t).find((x) => x.side === 'income' && /^本年收入(合计|小计)$/.test(x.label) && x.value !== null);
+    const p = unfoldPairs(ctx, t).find((x) => x.side === 'income' && /^本年收入(合计|小计)?$/.test(x.label) && x.value !== null);
     if (p) set('fiscal_appropriation', p.value, p.line);
   }
 
