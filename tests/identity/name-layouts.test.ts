@@ -130,3 +130,13 @@ describe('no cover title at all', () => {
     expect(m.fiscal_year).toBeNull();
   });
 });
+
+describe('region of party and CPPCC organs', () => {
+  it('the region after 中国共产党 / 中共 / 中国人民政治协商会议', async () => {
+    const { inferRegion } = await import('../../scripts/recognize/document/region.js');
+    expect(inferRegion('中国共产党北京市委员会宣传部', '')).toEqual({ province: '北京市', city: '北京市', county: null });
+    expect(inferRegion('中共深圳市委宣传部', '')).toMatchObject({ province: '广东省', city: '深圳市' });
+    expect(inferRegion('中国人民政治协商会议南昌市委员会', '')).toMatchObject({ province: '江西省', city: '南昌市' });
+    expect(inferRegion('国家信访局', '')).toEqual({ province: null, city: null, county: null });
+  });
+});

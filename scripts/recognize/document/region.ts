@@ -245,7 +245,8 @@ function regionOfCity(cityCode: string): Region {
 /** Infer the region of a department from its name, using the text to settle ambiguous names. */
 export function inferRegion(department: string, text: string): Region {
   const idx = index();
-  const pre = parseRegionPrefix(department ?? '');
+  // "中国共产党北京市委员会宣传部", "中共深圳市委宣传部", "中国人民政治协商会议××市委员会": the region follows
+  const pre = parseRegionPrefix((department ?? '').replace(/^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)/, ''));
   const body = (text ?? '').replace(/\s+/g, '');
 
   if (pre.areaCodes.length > 0) {
