@@ -255,7 +255,8 @@ export const ParseNote = z.object({
 });
 export type ParseNote = z.infer<typeof ParseNote>;
 
-export const DisclosureStatus = z.enum(['present', 'empty_with_note', 'empty', 'missing']);
+/** published_separately: not in this document, which says the tables are published apart (附件/另行公开) or is a text-only 情况说明. */
+export const DisclosureStatus = z.enum(['present', 'empty_with_note', 'empty', 'published_separately', 'missing']);
 export type DisclosureStatus = z.infer<typeof DisclosureStatus>;
 export const DisclosureItem = z.object({
   item: z.string(), // machine id

@@ -3,6 +3,12 @@
  * tables and narrative items a document contains. Tables come from the table recognizer first and,
  * failing that, from table titles in the text followed by a table; an empty table with a 说明 (or a
  * sentence such as “本部门没有使用政府性基金预算拨款安排的支出”) counts as disclosed-empty.
+ *
+ * Tables published apart from the text: a document that says so (“以附件形式另行公开”), or that
+ * contains none of the budget tables and names them as an attachment (“附件：××2026年度部门预算报表”,
+ * “部门预算表详见附件”, “（详见附表）”) or states the headline figures in its text (a 情况说明 on its
+ * own), gets 'published_separately' (另行公开) for each table it does not contain — not 'missing',
+ * which would say the department did not disclose it.
  */
 import type { DisclosureItem, DocumentRecord, SourceRef, TableKind } from '../model/schema.js';
 import type { Block, SegmentedDocument } from '../segment/ir.js';
@@ -28,9 +34,9 @@ const TABLE_RULES: TableRule[] = [
   { item: 'table_fiscal_appropriation_summary', kind: 'fiscal_appropriation_summary', label: '财政拨款收支总表', required: true, title: /财政(?:拨款)?收[入]?支[出]?.{0,6}表/ },
   { item: 'table_general_budget_expenditure', kind: 'general_budget_expenditure', label: '一般公共预算支出表', required: true, title: /一般公共预算.{0,8}支出.{0,4}表/, not: /基本|三公/ },
   { item: 'table_general_budget_basic_expenditure', kind: 'general_budget_basic_expenditure', label: '一般公共预算基本支出表', required: true, title: /一般公共预算.{0,8}基本支出.{0,4}表/ },
-  { item: 'table_three_public', kind: 'three_public', label: '“三公”经费支出表', required: true, title: /三公.{0,12}表/, none: /(?:没有|无)[^。；，]{0,12}三公|三公[^。；]{0,16}(?:为0|为零|为空|安排0万元)/ },
-  { item: 'table_government_fund', kind: 'government_fund', label: '政府性基金预算支出表', required: true, title: /政府性基金.{0,14}表/, none: /(?:没有|无)[^。；，]{0,16}政府性基金|政府性基金[^。；]{0,16}(?:为0|为零|为空|0万元)/ },
-  { item: 'table_state_capital', kind: 'state_capital', label: '国有资本经营预算支出表', required: false, title: /国有资本经营.{0,14}表/, none: /(?:没有|无)[^。；，]{0,16}国有资本经营|国有资本经营[^。；]{0,16}(?:为0|为零|为空|0万元)/ },
+  { item: 'table_three_public', kind: 'three_public', label: '“三公”经费支出表', required: true, title: /三公.{0,12}表/, none: /(?:没有|无)[^。；，]{0,12}三公|三公[^。；]{0,16}(?:为0(?:\.0+)?(?![\d.])|为零|为空|安排0(?:\.0+)?万元)/ },
+  { item: 'table_government_fund', kind: 'government_fund', label: '政府性基金预算支出表', required: true, title: /政府性基金.{0,14}表/, none: /(?:没有|无)[^。；，]{0,16}政府性基金|政府性基金[^。；]{0,16}(?:为0(?:\.0+)?(?![\d.])|为零|为空|(?<![\d.,，])0(?:\.0+)?万元)/ },
+  { item: 'table_state_capital', kind: 'state_capital', label: '国有资本经营预算支出表', required: false, title: /国有资本经营.{0,14}表/, none: /(?:没有|无)[^。；，]{0,16}国有资本经营|国有资本经营[^。；]{0,16}(?:为0(?:\.0+)?(?![\d.])|为零|为空|(?<![\d.,，])0(?:\.0+)?万元)/ },
 ];
 
 interface NarrativeRule {
@@ -89,18 +95,49 @@ function flatten(seg: SegmentedDocument): Line[] {
   return out.sort((a, b) => a.no - b.no);
 }
 
+/** “表格以附件形式另行公开”, “部门预算表另行公开”: the tables are published apart from this text. */
+const SEPARATE_SENTENCE =
+  /(?:报表|公开表|表格|预算表|决算表)[^。；]{0,24}(?:另行|单独)(?:公开|发布)|以附件(?:形式)?(?:另行|单独)(?:公开|发布)|(?:另行|单独)(?:公开|发布)[^。；]{0,12}(?:报表|表格|预算表|决算表)/;
+/** “附件：××2026年度部门预算报表” / “见附件：…” — a title line naming attached tables. */
+const ATTACHMENT_TITLE = /^(?:详?见)?附件\s*\d*\s*[：:]?.{0,50}(?:预算|决算|报表|公开表)/;
+/** “部门预算表详见附件”, “（详见附表）”: a reference to tables elsewhere. */
+const TABLE_REFERENCE = /(?:报表|公开表|表格|预算表|决算表)[^。；]{0,24}详?见附件|详?见附表/;
+
+/**
+ * Where the document says (or shows) that its tables are published separately, or null. An explicit
+ * 另行公开 is enough; a 附件 title with no table after it, a reference to 附件/附表, or headline
+ * figures stated in the text count only when the document contains none of the budget tables.
+ */
+function publishedSeparately(doc: Doc, lines: Line[], anyTable: boolean, ref: (a: number) => SourceRef): SourceRef | null {
+  const said = lines.find((l) => !l.table && SEPARATE_SENTENCE.test(l.text));
+  if (said) return ref(said.no);
+  if (anyTable) return null;
+  // the title may run onto a second line (“附件：××2026年度部门” / “预算报表”)
+  const title = (i: number) => lines[i].text + (lines[i + 1] && !lines[i + 1].table ? lines[i + 1].text : '');
+  const attached = lines.findIndex(
+    (l, i) => !l.table && l.text.length <= 60 && /^(?:详?见)?附件/.test(l.text) && ATTACHMENT_TITLE.test(title(i)) && !lines.slice(i + 1, i + 12).some((x) => x.table),
+  );
+  if (attached >= 0) return ref(lines[attached].no);
+  const referred = lines.find((l) => !l.table && TABLE_REFERENCE.test(l.text));
+  if (referred) return ref(referred.no);
+  const stated = (['expenditure_total', 'income_total', 'basic_expenditure', 'project_expenditure'] as const).find((k) => doc.totals[k] !== null);
+  return stated ? (doc.totals_sources[stated] ?? null) : null;
+}
+
 export function checkDisclosure(doc: Doc, seg: SegmentedDocument): DisclosureItem[] {
   const all = flatten(seg);
   const toc = tocRange(all);
   const lines = all.filter((l) => !toc || l.no < toc[0] || l.no > toc[1]);
   const ref = (a: number, b = a): SourceRef => ({ file: doc.source_file, line_start: a, line_end: b });
   const out: DisclosureItem[] = [];
+  let anyTable = false; // a budget table of the kinds below is in this document
 
   for (const rule of TABLE_RULES) {
     const base = { item: rule.item, label: rule.label, group: 'table' as const, required: rule.required };
     const noneLine = rule.none ? lines.find((l) => !l.table && rule.none!.test(l.text)) : undefined;
     const t = doc.tables.find((x) => x.kind === rule.kind);
     if (t) {
+      anyTable = true;
       if (!t.empty) out.push({ ...base, status: 'present', source: t.source });
       else out.push({ ...base, status: t.note || noneLine ? 'empty_with_note' : 'empty', source: t.source });
       continue;
@@ -122,12 +159,20 @@ export function checkDisclosure(doc: Doc, seg: SegmentedDocument): DisclosureIte
         const hasAmount = rows.some((r) => /\d[\d,]*\.\d{2}/.test(r.text));
         const note = lines.slice(idx + 1 + tableAt + rows.length, idx + tableAt + rows.length + 4).find((l) => /^(?:注|说明)/.test(l.text));
         const status = hasAmount ? 'present' : note || noneLine ? 'empty_with_note' : 'empty';
+        anyTable = true;
         out.push({ ...base, status, source: ref(title.no, rows.length ? rows[rows.length - 1].no : title.no) });
         continue;
       }
     }
-    if (noneLine) out.push({ ...base, status: 'empty_with_note', source: ref(noneLine.no) });
-    else out.push({ ...base, status: 'missing', source: null });
+    if (noneLine) {
+      out.push({ ...base, status: 'empty_with_note', source: ref(noneLine.no) });
+      continue;
+    }
+    out.push({ ...base, status: 'missing', source: null });
+  }
+  if (out.some((x) => x.status === 'missing')) {
+    const separately = publishedSeparately(doc, lines, anyTable, ref);
+    if (separately) for (const x of out) if (x.status === 'missing') Object.assign(x, { status: 'published_separately', source: separately });
   }
 
   for (const rule of NARRATIVE_RULES) {

@@ -24,10 +24,10 @@ import type { NarrativeFact } from '../../model/schema.js';
 import type { RecognizeContext } from '../context.js';
 import { parseMoneyText } from '../../normalize/amount.js';
 import { ITEM_START, lineAt, paragraphs, type Paragraph } from './paragraphs.js';
-import { HEADLINE_RULES, YEAR_BOUND, headlineSuffix, isUnitTitle, namesAnotherUnit, partKey, priorYear } from './headline.js';
+import { HEADLINE_RULES, PRIOR_START, headlineSuffix, isUnitTitle, namesAnotherUnit, ownFigure, partKey, priorYear, unitPrefix } from './headline.js';
 import { defineRecognizer } from '../registry.js';
 
-const ORG = '(?:.{0,40}?(?:局|委员会|委|办公室|办|中心|厅|院|部门|单位|机关|本级))?';
+const ORG = '(?:.{0,40}?(?:局|委员会|委|办公室|办|中心|厅|院|部门|单位|机关|本级)(?:[（(]本级[)）])?)?';
 const END = '(?:支出|预算|预算数|控制数|安排|预算安排|总额|合计|总计|金额|财政拨款)*$';
 const org = (core: string) => new RegExp(`^${ORG}(?:${core})$`);
 const anyPrefix = (core: string) => new RegExp(`(?:${core})${END}`);
@@ -104,7 +104,7 @@ function mapExact(label: string): string | null {
 /** The key of a label; “基本支出预算” / “支出预算合计” are read as their core (see headline.ts). */
 function mapLabel(label: string, final = false): string | null {
   const suffix = headlineSuffix(final);
-  for (let s = label; s; ) {
+  for (let s = label.replace(PRIOR_START, ''); s; ) {
     const k = mapExact(s);
     if (k) return k;
     const shorter = s.replace(suffix, '');
@@ -224,6 +224,13 @@ const LABELS: Record<string, string> = {
   state_capital_expenditure: '国有资本经营预算支出',
 };
 
+/** “示例县畜牧兽医站支出预算合计…”: a sentence whose subject is one of the department's units. */
+function opensWithAnotherUnit(sentence: string, department: string): boolean {
+  const opener = normalizeLabel(sentence.split(/[，,；;：:（(]/)[0]);
+  const prefix = unitPrefix(opener);
+  return /^[\u4e00-\u9fff]{2,40}$/.test(prefix) && !/用于|主要|安排|包括|其中|根据|按照|保障|支付/.test(prefix) && namesAnotherUnit(prefix, department);
+}
+
 const GENERIC_LABEL = /^(?:预算)?(?:控制数|预算数|预算|安排|支出|经费)?$/;
 const SENTENCE_SPLIT = /[^。；;！？!?]+[。；;！？!?]?/g;
 
@@ -272,7 +279,8 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
         const perf = /绩效(?:目标|自评|评价|管理)|自评|评价/.test(sentence);
         const inSentence: NarrativeFact[] = [];
         const sentenceKeys: string[] = []; // keys read so far in this sentence (duplicates too)
-        let otherUnit = unitSection !== ''; // the sentence is about another unit's money
+        let otherUnit = unitSection !== '' || opensWithAnotherUnit(sentence, ctx.department); // another unit's money
+        let sentenceYear: number | 'prior' | null = null; // an earlier year the sentence's last figure belonged to
         let prevSubject = '';
         const ref = () => ctx.ref(lineAt(p, sStart), lineAt(p, sStart + sentence.length - 1));
         const cleanSentence = sentence.replace(/\s+/g, ' ').trim().slice(0, 300);
@@ -331,10 +339,14 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
           }
           if (ev.kind !== 'amount') continue;
           const a = ev.a;
-          const clauseStart = Math.max(
+          let clauseStart = Math.max(
             cursor,
             ...['，', ',', '；', ';', '。', '、'].map((c) => sentence.lastIndexOf(c, a.index - 1) + 1),
           );
+          // “收入、支出预算总计”: one label joined by 、
+          if (clauseStart > cursor && sentence[clauseStart - 1] === '、' && /收入\s*$/.test(sentence.slice(0, clauseStart - 1))) {
+            clauseStart = Math.max(cursor, ...['，', ',', '；', ';', '。'].map((c) => sentence.lastIndexOf(c, clauseStart - 2) + 1));
+          }
           const raw = sentence.slice(clauseStart, a.index);
           cursor = a.end;
           // a change of the preceding fact: "较上年减少238.23万元"
@@ -398,12 +410,13 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
             }
             prevSubject = key ? label : firstSubject || prevSubject;
             // not the document's own figure for its year: another year's, another unit's, a part (headline.ts)
-            if (key && YEAR_BOUND.has(key) && !variant) {
-              const prior = priorYear(raw, ctx.fiscal_year);
-              const prefix = matched.endsWith(label) ? matched.slice(0, matched.length - label.length) : '';
+            if (key && ownFigure(key, a.unit) && !variant) {
+              const prior = priorYear(raw, ctx.fiscal_year, sentenceYear);
+              sentenceYear = prior;
+              const prefix = unitPrefix(matched);
               if (prior !== null) {
                 key = `${key}_prior_year`;
-                label = `${prior === 'prior' ? '上年' : `${prior}年`}${label}`;
+                if (!PRIOR_START.test(label)) label = `${prior === 'prior' ? '上年' : `${prior}年`}${label}`;
               } else if (otherUnit || (prefix && namesAnotherUnit(prefix, ctx.department))) {
                 otherUnit = true; // “××分局部门预算收入X万元，包括…项目支出Y万元”: all of it is that unit's
                 key = null;

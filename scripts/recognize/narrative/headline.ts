@@ -13,8 +13,9 @@
  *   sides; totals.ts uses it for 收入总计 and 支出总计 when nothing else gives them).
  *   财政拨款收支总预算 is the 财政拨款 scope only → fiscal_income_expenditure_total (not a headline).
  * - 本年财政拨款收入 → fiscal_appropriation; 年终结转结余(资金) → carryover_expenditure.
- * - Another year: a headline figure whose clause names an earlier year (“2025年基本支出预算…”) or
- *   上年/去年/上一年度 (but not 上年结转, which is this year's money) gets the key `<key>_prior_year`.
+ * - Another year: a money figure whose clause names an earlier year (“2025年基本支出预算…”) or
+ *   上年/去年/上一年度 (but not 上年结转, which is this year's money), or continues a sentence about
+ *   one, gets the key `<key>_prior_year`.
  * - Another unit: a label that names a subordinate unit (所属/下属/直属/二级…, or a unit of another
  *   kind than the department — 中心, 分局, 医院… — e.g. “××中心收入预算”) is not the document's figure
  *   and yields no fact. Abbreviations of the department (市国资委, 本局, 我委) and “××局及下属单位”
@@ -29,7 +30,7 @@ export interface HeadlineRule {
   re: RegExp;
 }
 
-const ORG = '(?:.{0,40}?(?:局|委员会|委|办公室|办|中心|厅|院|部门|单位|机关|本级))?';
+const ORG = '(?:.{0,40}?(?:局|委员会|委|办公室|办|中心|厅|院|部门|单位|机关|本级)(?:[（(]本级[)）])?)?';
 const org = (core: string) => new RegExp(`^${ORG}(?:${core})$`);
 
 /** Checked before facts.ts's own rules; the first match wins. */
@@ -50,39 +51,45 @@ export function headlineSuffix(final: boolean): RegExp {
   return final ? /(?:合计|总额|总计)$/ : /(?:合计|总额|总计|安排|预算)$/;
 }
 
-/** Keys that are a document's headline money for its year (an earlier year's figure is not). */
-export const YEAR_BOUND = new Set([
-  'income_total',
-  'current_year_income',
-  'expenditure_total',
-  'current_year_expenditure',
-  'income_expenditure_total',
-  'basic_expenditure',
-  'project_expenditure',
-  'fiscal_appropriation',
-  'general_budget_expenditure',
-  'general_budget_appropriation',
-  'fiscal_appropriation_expenditure',
-  'three_public_total',
-  'operating_expenses',
-  'procurement_total',
-]);
+/**
+ * Money the document states for its own year and its own department: every 万元 figure but the
+ * carry-overs (上年结转 is this year's money whatever year it names).
+ */
+export function ownFigure(key: string, unit: string): boolean {
+  return unit === '万元' && !/^carryover_/.test(key);
+}
+
+/** “上年收支预算总计为…”: the prior-year words a label may open with (上年结转 is not one). */
+export const PRIOR_START = /^(?:上年度?|去年|上一年度?|前一年)(?!结转|年末|末结|底结)/;
+
+/** Where a label's subject (a money word) starts; what comes before it names the unit, if anything. */
+const SUBJECT_START =
+  /(?:部门)?(?:收入|支出|收支|基本支出|项目支出|财政拨款|一般公共预算|政府性基金|国有资本|政府采购|机关运行|“?三公|因公出国|公务接待|公务用车|本年|上年|年初|年终|年末|预算)/;
+
+/** The part of a label before its subject: “示例县畜牧兽医站支出预算合计” → “示例县畜牧兽医站”. */
+export function unitPrefix(label: string): string {
+  const m = SUBJECT_START.exec(label);
+  return m ? label.slice(0, m.index) : '';
+}
 
 const YEAR = /((?:19|20)\d{2})\s*(?:年|年度|度)/g;
 const PRIOR_WORD = /(?:上年|去年|上一年|上年度|前一年)(?!结转|年末|末结|底结)/;
 
 /**
  * The year a clause says its figure belongs to when it is earlier than the document's: the last
- * explicit year in the clause, or 'prior' for 上年/去年. null when the clause is about the document's year.
+ * explicit year in the clause, or 'prior' for 上年/去年. A clause that names no year continues the
+ * sentence's previous figure (`inherited`: “2025年基本支出预算为A万元，项目支出预算为B万元”).
+ * null when the clause is about the document's year.
  */
-export function priorYear(clause: string, fiscalYear: number | null): number | 'prior' | null {
+export function priorYear(clause: string, fiscalYear: number | null, inherited: number | 'prior' | null = null): number | 'prior' | null {
   const c = clause.replace(/\s+/g, '');
   if (/截[至止]/.test(c)) return null; // a stock at a date, not a year's money
   let last: number | null = null;
   for (const m of c.matchAll(YEAR)) last = Number(m[1]);
-  if (last !== null && fiscalYear !== null && last < fiscalYear) return last;
-  if (last === null && PRIOR_WORD.test(c)) return 'prior';
-  return null;
+  if (last !== null) return fiscalYear !== null && last < fiscalYear ? last : null;
+  if (PRIOR_WORD.test(c)) return 'prior';
+  if (/本年|当年|今年/.test(c)) return null;
+  return inherited;
 }
 
 const SUBORDINATE = /所属|下属|直属|二级|三级|基层|各单位|其他单位/;
