@@ -113,6 +113,9 @@ describe('other wordings (无锡/杭州-style 总体情况)', () => {
     expect(one(fs, 'state_capital_expenditure').value).toBe(3000);
     expect(get(fs, 'project_expenditure')).toHaveLength(1);
   });
+  it('an amount in 元 is converted to 万元', () => {
+    expect(one(fs, 'operating_expenses').value).toBe(123.45);
+  });
   it('totals: 收入总计 from the one figure for both sides', () => {
     const { totals } = assembleTotals({}, fs, 'budget');
     expect(totals).toMatchObject({ income_total: 3210.1, expenditure_total: 3210.1, basic_expenditure: 2235.04, project_expenditure: 975.06 });
