@@ -140,3 +140,21 @@ describe('region of party and CPPCC organs', () => {
     expect(inferRegion('国家信访局', '')).toEqual({ province: null, city: null, county: null });
   });
 });
+
+describe('covers with the year apart from the title', () => {
+  it('a line holding only the year, then the whole title', () => {
+    expect(meta(`    2026年\n广州市规划和自然资源委员会部门预算信息公开\n${TOC}`)).toMatchObject({
+      department: '广州市规划和自然资源委员会',
+      fiscal_year: 2026,
+      kind: 'budget',
+      title_lines: [1, 2],
+    });
+  });
+
+  it('an undated title: the department from it, the year from the contents (never from the cover date)', () => {
+    const m = meta('二〇二六年三月\n广州市规划和自然资源委员会部门预算信息公开\n目录\n第二部分 2026年部门预算表\n');
+    expect(m).toMatchObject({ department: '广州市规划和自然资源委员会', fiscal_year: 2026, kind: 'budget' });
+    const split = meta('广州市某某局\n部门预算\n二〇二六年三月\n目录\n');
+    expect(split).toMatchObject({ department: '广州市某某局', fiscal_year: null, kind: 'budget' });
+  });
+});

@@ -98,7 +98,7 @@ function titleLike(text: string): boolean {
 interface TitleHit {
   title: string;
   department: string | null;
-  year: number;
+  year: number | null;
   lines: [number, number];
 }
 
@@ -134,13 +134,15 @@ const KIND_END = /(?:预算|决算)(?:草案)?(?:信息)?(?:公开|报告|说明
 function joinWrappedTitle(lines: Line[], i: number, text: string): { text: string; lastNo: number } | null {
   if (!YEAR.test(text) || KIND_WORD.test(text) || text.length > 40 || /[，。；：:,;]/.test(text) || NOT_TITLE.test(text)) return null;
   let joined = text;
+  // a line that is only the year ("2026年") may be followed by a whole title line of any length
+  const yearOnly = /^\d{4}\s*年\s*度?$/.test(text.trim());
   for (let k = 1; k <= 2 && i + k < lines.length; k++) {
     const cur = lines[i + k];
     if (cur.no - lines[i + k - 1].no > 2) return null;
     const piece = cur.text.replace(/\s+/g, '');
     if (YEAR.test(piece) || /[，。；：:,;]/.test(piece) || NOT_TITLE.test(piece)) return null;
     joined = `${joined}${piece}`;
-    if (KIND_TAIL.test(piece) || (piece.length <= 12 && KIND_END.test(joined.replace(/\s+/g, '')))) {
+    if (KIND_TAIL.test(piece) || ((piece.length <= 12 || yearOnly) && KIND_END.test(joined.replace(/\s+/g, '')))) {
       return { text: joined, lastNo: cur.no };
     }
     if (KIND_WORD.test(piece) || piece.length > 40) return null;
@@ -180,6 +182,28 @@ function findTitle(lines: Line[]): TitleHit | null {
     // "收入 19,828.57 万元比 2025 年初预算数…", "关于做好 2026 年部门预算公开工作的通知": not a title
     if (dept !== null && !departmentPlausible(dept)) continue;
     return { title: title.replace(/\s+/g, ' '), department: dept, year: Number(y[1]), lines: [join && prev ? prev.no : no, lastNo] };
+  }
+  return findUndatedTitle(lines);
+}
+
+/** "广州市××局部门预算" with no year on the cover (the date below it, the year in the contents). */
+const UNDATED_TITLE = /^(.{3,40}?)(?:部门|单位)(?:预算|决算)(?:草案)?(?:信息)?(?:公开|报告|说明|编制说明)?$/;
+
+function findUndatedTitle(lines: Line[]): TitleHit | null {
+  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+    let text = cutUnit(lines[i].text).replace(/\s+/g, '');
+    let lastNo = lines[i].no;
+    const next = lines[i + 1];
+    // "广州市××局" / "部门预算"
+    if (next && next.no - lastNo <= 2 && !KIND_WORD.test(text) && KIND_TAIL.test(next.text.replace(/\s+/g, ''))) {
+      text += next.text.replace(/\s+/g, '');
+      lastNo = next.no;
+    }
+    if (text.length > 50 || /[，。；：:,;]/.test(text) || NOT_TITLE.test(text) || YEAR.test(text)) continue;
+    const m = UNDATED_TITLE.exec(text);
+    if (!m) continue;
+    const dept = normalizeDepartment(m[1]);
+    if (departmentPlausible(dept)) return { title: text, department: dept, year: null, lines: [lines[i].no, lastNo] };
   }
   return null;
 }
