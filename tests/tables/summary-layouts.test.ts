@@ -7,7 +7,8 @@
  * - 类 | 款 | 项 code columns under one spanning 科目编码 cell, the amount headers on the row below;
  * - a total row labelled "总计：" and a unit cell wrapped as "单位：万" / "元";
  * - a 支出总表 with a third spending part (事业单位经营支出) beside 基本支出 and 项目支出;
- * - no 财政拨款 line or column, only its parts (issue #12 layout point 5), headers broken mid-word.
+ * - no 财政拨款 line or column, only its parts (issue #12 layout point 5), headers broken mid-word;
+ * - rows going on after a running page header/footer line (layout point 7).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -156,5 +157,23 @@ describe('支出总表 whose 合计 splits into a 当年预算 and a 上年结�
       ['201', 1300, 800, 500],
       ['20101', 1300, 800, 500],
     ]);
+  });
+});
+
+describe('rows continuing after a running page header and a page number', () => {
+  const text = part('running-header');
+  const r = runText(text);
+
+  it('belong to the same table; the next titled table stays apart', () => {
+    expect(r.tables.map((t) => [t.kind, t.title, t.rows.length])).toEqual([
+      ['expenditure', '支出总表', 8],
+      ['general_budget_expenditure', '一般公共预算支出表', 1],
+    ]);
+    const first = r.expenditure_by_function.filter((x) => x.table_id === r.tables[0].id);
+    expect(first.map((x) => x.code)).toEqual(['201', '20105', '2010501', '2010505', '213', '21301', '2130199']);
+  });
+
+  it('the furniture lines are read as such', () => {
+    for (const start of ['- 5 -', '某某市统计局']) expect(r.claims.get(lineOf(text, start))).toBe('tables');
   });
 });

@@ -29,6 +29,7 @@ import { tableTotalsRecognizer } from './extract/totals.js';
 import { defineRecognizer } from '../registry.js';
 import { splitUnitSections } from './sections.js';
 import { recognizeEmptyTitled } from './empty-titled.js';
+import { joinAcrossFurniture } from './continuation.js';
 
 export interface TablesResult {
   tables: Table[];
@@ -57,7 +58,9 @@ export function recognizeTables(ctx: RecognizeContext): TablesResult {
 /** Table blocks → Tables (title, unit, flattened columns, rows, kind, note, source), in document order. */
 export function readTables(ctx: RecognizeContext): Table[] {
   const tables: Table[] = [];
-  const blocks = ctx.seg.blocks;
+  // a table whose rows go on after a running page header/footer line is one table (continuation.ts)
+  const { blocks, furniture } = joinAcrossFurniture(ctx.seg.blocks);
+  for (const l of furniture) ctx.claim(l, l, BY);
   let lastTableIdx = -1;
   let prev: Table | null = null;
   const taken = new Set<number>(); // lines read as part of a table (titles, units, notes)
