@@ -30,6 +30,8 @@ describe('cleanDepartmentCandidate', () => {
     expect(cleanDepartmentCandidate('广州市生态环境局  金额单位:元')).toBe('广州市生态环境局');
     expect(cleanDepartmentCandidate('北京市信访办公室部门')).toBe('北京市信访办公室');
     expect(cleanDepartmentCandidate('北京市 教育委员会 部门')).toBe('北京市教育委员会');
+    expect(cleanDepartmentCandidate('附件1：某某市某某局')).toBe('某某市某某局');
+    expect(cleanDepartmentCandidate('《某某市某某局')).toBe('某某市某某局');
   });
   it('keeps a name that ends in 部 or has no organ word before 部门', () => {
     expect(cleanDepartmentCandidate('中共深圳市委宣传部')).toBe('中共深圳市委宣传部');

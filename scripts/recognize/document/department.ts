@@ -35,6 +35,8 @@ function organEnd(name: string): boolean {
 export function cleanDepartmentCandidate(raw: string): string {
   let d = raw.replace(/\s*(?:金额)?单位\s*[：:].*$/, '');
   d = d.replace(/[|｜]/g, ' ').replace(/\s+/g, '');
+  // "附件1：××局 2026 年部门预算", "《××局 2026 年部门预算》"
+  d = d.replace(/^附件\s*\d*\s*[：:．.、]?/, '').replace(/^[《“"'「『]+|[》”"'」』]+$/g, '');
   if (/部门$/.test(d) && organEnd(d.slice(0, -2))) d = d.slice(0, -2);
   // "××局关于 2026 年部门预算的说明"
   if (/关于$/.test(d) && organEnd(d.slice(0, -2))) d = d.slice(0, -2);
