@@ -309,7 +309,10 @@ export function recognizeMeta(seg: SegmentedDocument): DocumentMeta {
     const hit = findTitle(top);
     const body = seg.lines.filter((l) => !l.text.includes('\t')).map((l) => cleanText(l.text)).join('\n');
     let department = hit?.department ?? (hit ? departmentBesideTitle(top, hit.lines) : null) ?? departmentFallback(textLines(seg, 200), labelLines(seg, 200));
-    if (department) department = fullestDepartmentName(department, body);
+    if (department) {
+      const fullest = fullestDepartmentName(department, body);
+      if (departmentPlausible(fullest)) department = fullest;
+    }
     let fiscal_year = hit?.year ?? null;
     if (fiscal_year === null) {
       // "2026 年部门预算", "2026 部门预算", a caption "××局2026年项目支出绩效目标表"; failing those, a
