@@ -49,7 +49,7 @@ function close(a: number, b: number, terms: number): boolean {
 
 /**
  * 基本支出 + 项目支出 = 支出总计 (or 本年支出合计 where 支出总计 also carries 结转下年 / other
- * parts), and 收入总计 = 支出总计.
+ * parts; or 支出总计 less the 年终结转结余 the text states), and 收入总计 = 支出总计.
  */
 export function reconcile(doc: DocumentRecord): { ok: boolean; detail: string } {
   const t = doc.totals;
@@ -61,11 +61,16 @@ export function reconcile(doc: DocumentRecord): { ok: boolean; detail: string } 
   const other = line !== undefined && doc.totals_sources.project_expenditure?.line_start === line ? otherExpenditureOn(doc.tables, line, doc.unit) : 0;
   const withOther = new Decimal(parts).plus(other).toNumber();
   const targets = [t.expenditure_total!, t.current_year_expenditure].filter((v): v is number => v !== null);
-  const partsOk = targets.some((v) => close(parts, v, 2) || (other !== 0 && close(withOther, v, 3)));
+  // a text-only budget's 支出预算 includes the year-end carry-over it states beside 基本/项目
+  // (“（三）年终结转结余资金 5343.19 万元”): 支出总计 = 基本 + 项目 + 结转下年
+  const carry = doc.facts.find((f) => f.key === 'carryover_expenditure' && f.unit === '万元')?.value ?? 0;
+  const withCarry = new Decimal(parts).plus(carry).toNumber();
+  const partsOk =
+    targets.some((v) => close(parts, v, 2) || (other !== 0 && close(withOther, v, 3))) || (carry !== 0 && close(withCarry, t.expenditure_total!, 3));
   const balanceOk = close(t.income_total!, t.expenditure_total!, 1);
   if (partsOk && balanceOk) return { ok: true, detail: '' };
   const why: string[] = [];
-  if (!partsOk) why.push(`基本+项目${other ? `+其他 ${other}` : ''} ${other ? withOther : parts} ≠ 支出 ${targets.join('/')}`);
+  if (!partsOk) why.push(`基本+项目${other ? `+其他 ${other}` : ''}${carry ? `（+年终结转 ${carry} 为 ${withCarry}）` : ''} ${other ? withOther : parts} ≠ 支出 ${targets.join('/')}`);
   if (!balanceOk) why.push(`收入 ${t.income_total} ≠ 支出 ${t.expenditure_total}`);
   return { ok: false, detail: why.join('；') };
 }

@@ -10,6 +10,7 @@ import { recognizeNarrativeFacts } from '../../scripts/recognize/narrative/facts
 import { namesAnotherUnit, partKey, priorYear, unitPrefix } from '../../scripts/recognize/narrative/headline.js';
 import { assembleTotals } from '../../scripts/pipeline/totals.js';
 import { checkDisclosure } from '../../scripts/validate/disclosure.js';
+import { reconcile } from '../../scripts/validate/evaluate.js';
 import type { NarrativeFact } from '../../scripts/model/schema.js';
 import { FIXTURES, load } from '../document/helpers.js';
 import { emptyDoc, table } from '../fixtures/validate/records.js';
@@ -59,14 +60,14 @@ describe('headline figures in a prose-only budget (北京-style 情况说明)', 
     expect(one(fs, 'procurement_total').value).toBe(1234.56);
     expect(one(fs, 'operating_expenses').value).toBe(456.78);
   });
-  it('become the totals when no table gives them; 本年支出合计 = 支出总计 − 年终结转结余, confirmed by 基本+项目', () => {
+  it('become the totals when no table gives them (nothing computed: 本年支出合计 is not stated)', () => {
     const { totals, sources } = assembleTotals({}, fs, 'budget');
     expect(totals).toMatchObject({
       income_total: 10350.25,
       expenditure_total: 10350.25,
       basic_expenditure: 6120.1,
       project_expenditure: 4080.15,
-      current_year_expenditure: 10200.25,
+      current_year_expenditure: null,
       fiscal_appropriation: 9950.25,
       general_budget_expenditure: 9950.25,
       three_public_total: 58.3,
@@ -74,22 +75,29 @@ describe('headline figures in a prose-only budget (北京-style 情况说明)', 
       procurement_total: 1234.56,
     });
     expect(sources.basic_expenditure).toMatchObject({ line_start: 20, line_end: 21 });
-    expect(sources.current_year_expenditure).toMatchObject({ line_start: 18, line_end: 24 });
   });
-  it('a table figure wins and nothing is derived beside it', () => {
+  it('a table figure wins', () => {
     const src = { file: 't.txt', line_start: 100, line_end: 100 };
-    const { totals } = assembleTotals({ expenditure_total: { value: 10350.25, source: src }, basic_expenditure: { value: 6000, source: src } }, fs, 'budget');
+    const { totals, sources } = assembleTotals({ basic_expenditure: { value: 6000, source: src } }, fs, 'budget');
     expect(totals.basic_expenditure).toBe(6000);
-    expect(totals.current_year_expenditure).toBeNull();
+    expect(sources.basic_expenditure).toBe(src);
   });
-  it('the derivation allows the rounding of four stated figures (0.02), not more', () => {
-    const f = (key: string, value: number, line: number): NarrativeFact => ({
-      key, label: key, value, unit: '万元', change: null, change_pct: null, text: '', source: { file: 'x', line_start: line, line_end: line },
+  it('reconciles: 基本 + 项目 + the stated 年终结转结余 = 支出总计, within the rounding of the stated figures', () => {
+    const { totals, sources } = assembleTotals({}, fs, 'budget');
+    const doc = { ...emptyDoc(), totals, totals_sources: sources, facts: fs, findings: [], parse_notes: [], disclosure: [] };
+    expect(reconcile(doc)).toEqual({ ok: true, detail: '' });
+    const f = (key: string, value: number): NarrativeFact => ({
+      key, label: key, value, unit: '万元', change: null, change_pct: null, text: '', source: { file: 'x', line_start: 1, line_end: 1 },
     });
-    const base = [f('expenditure_total', 211514.05, 1), f('carryover_expenditure', 21212.97, 4)];
-    // 92536.67 + 97764.40 = 190301.07; 211514.05 − 21212.97 = 190301.08 (北京市市场监督管理局 2026)
-    expect(assembleTotals({}, [...base, f('basic_expenditure', 92536.67, 2), f('project_expenditure', 97764.4, 3)], 'budget').totals.current_year_expenditure).toBe(190301.08);
-    expect(assembleTotals({}, [...base, f('basic_expenditure', 92536.67, 2), f('project_expenditure', 97700, 3)], 'budget').totals.current_year_expenditure).toBeNull();
+    // 北京市市场监督管理局 2026: 92536.67 + 97764.40 + 21212.97 = 211514.04, printed 211514.05
+    const real = [f('income_total', 211514.05), f('expenditure_total', 211514.05), f('basic_expenditure', 92536.67), f('project_expenditure', 97764.4), f('carryover_expenditure', 21212.97)];
+    const check = (facts: NarrativeFact[]) => {
+      const a = assembleTotals({}, facts, 'budget');
+      return reconcile({ ...emptyDoc(), totals: a.totals, totals_sources: a.sources, facts, findings: [], parse_notes: [], disclosure: [] }).ok;
+    };
+    expect(check(real)).toBe(true);
+    expect(check(real.map((x) => (x.key === 'project_expenditure' ? f(x.key, 97700) : x)))).toBe(false);
+    expect(check(real.filter((x) => x.key !== 'carryover_expenditure'))).toBe(false);
   });
 });
 
@@ -119,7 +127,6 @@ describe('other wordings (无锡/杭州-style 总体情况)', () => {
   it('totals: 收入总计 from the one figure for both sides', () => {
     const { totals } = assembleTotals({}, fs, 'budget');
     expect(totals).toMatchObject({ income_total: 3210.1, expenditure_total: 3210.1, basic_expenditure: 2235.04, project_expenditure: 975.06 });
-    expect(totals.current_year_expenditure).toBeNull(); // no 年终结转结余 stated
   });
 });
 
