@@ -121,7 +121,7 @@ describe('text files that are not documents', () => {
       '杭州市人民政府办公厅文件\n杭政办函〔2025〕30 号\n杭州市人民政府办公厅关于\n印发全面加强新时代消防安全工作\n实施办法的通知\n各区、县（市）人民政府：\n现将有关事项通知如下。\n',
     );
     expect(msg).toContain('看起来不是部门预算/决算公开文件');
-    expect(msg).toContain('通知（“杭州市人民政府办公厅关于印发全面加强新时代消防安全工作实施办法的通知”）');
+    expect(msg).toContain('通知：“杭州市人民政府办公厅关于印发全面加强新时代消防安全工作实施办法的通知”');
   });
 
   it('forms, flow charts and statistics are named as such', () => {

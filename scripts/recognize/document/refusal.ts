@@ -100,7 +100,7 @@ export function refusalReason(seg: SegLike, looksLikeDisclosure: boolean): strin
   const g = documentGenre(seg);
   const why = '（正文中既没有“部门预算/决算”字样，也没有收支总表、支出总表等预算表格）';
   if (!g) return `这份文件看起来不是部门预算/决算公开文件${why}，${SKIP_HINT}`;
-  return `这份文件看起来不是部门预算/决算公开文件，而是一份${g.genre}（“${g.title.slice(0, 40)}”）${why}，${SKIP_HINT}`;
+  return `这份文件看起来不是部门预算/决算公开文件，而是一份${g.genre}：“${g.title.slice(0, 40)}”${why}，${SKIP_HINT}`;
 }
 
 /**
