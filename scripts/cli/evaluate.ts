@@ -1,10 +1,12 @@
 /**
- * npm run evaluate -- --sources DIR [--sources DIR …] [--labels FILE …] [--json FILE] [--quiet]
+ * npm run evaluate -- --sources DIR [--sources DIR …] [--labels FILE …] [--facts FILE …] [--json FILE] [--quiet]
  *
  * How well the pipeline reads a folder of real documents, per document and overall: recognized,
  * reconciled (基本支出 + 项目支出 = 支出总计, 收入总计 = 支出总计), department plausible, findings
  * by check and severity, parse notes, and refusals with their reason. With a labels file (hand-read
- * department / year / kind per file, see tests/fixtures/evaluate/), also whether each of those is right.
+ * department / year / kind per file, see tests/fixtures/evaluate/), also whether each of those is right;
+ * with a facts file (headline figures read by hand off a sample of documents), how many the pipeline
+ * got right.
  * Nothing is written besides the optional JSON report; the parse cache is not used.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,12 +16,14 @@ import { parse as parseYaml } from 'yaml';
 import { runPipeline } from '../pipeline/run.js';
 import { assertNodeVersion } from './node-version.js';
 import { evaluateDocument, summarize, type DocumentEvaluation, type Label } from '../validate/evaluate.js';
+import { checkFacts, type FactCheck, type HandReadFacts } from '../validate/evaluate-facts.js';
 
 assertNodeVersion();
 const { values } = parseArgs({
   options: {
     sources: { type: 'string', multiple: true, default: ['content/sources'] },
     labels: { type: 'string', multiple: true, default: [] },
+    facts: { type: 'string', multiple: true, default: [] },
     json: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   },
@@ -31,7 +35,14 @@ for (const file of values.labels ?? []) {
   for (const [k, v] of Object.entries(parsed ?? {})) labels.set(k, v);
 }
 
+const handRead = new Map<string, HandReadFacts>();
+for (const file of values.facts ?? []) {
+  const parsed = parseYaml(readFileSync(resolve(file), 'utf8')) as Record<string, HandReadFacts>;
+  for (const [k, v] of Object.entries(parsed ?? {})) handRead.set(k, v);
+}
+
 const all: DocumentEvaluation[] = [];
+const factChecks: FactCheck[] = [];
 for (const dirArg of values.sources ?? []) {
   const dir = resolve(dirArg);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -48,6 +59,8 @@ for (const dirArg of values.sources ?? []) {
     const doc = byFile.get(rel) ?? null;
     const errors = result.errors.filter((e) => e.file === rel);
     all.push(evaluateDocument(`${set}/${rel}`, doc, errors, labels.get(`${set}/${rel}`) ?? labels.get(rel)));
+    const facts = handRead.get(`${set}/${rel}`) ?? handRead.get(rel);
+    if (facts) factChecks.push(...checkFacts(`${set}/${rel}`, doc, facts));
   }
 }
 
@@ -78,4 +91,10 @@ if (s.labelled > 0) {
 }
 console.log(`核对发现：${Object.entries(s.findings).map(([k, n]) => `${k} ${n}`).join('，') || '无'}`);
 console.log(`按严重程度：error ${s.severity.error}，warning ${s.severity.warning}，info ${s.severity.info}；未能完整读取的说明 ${s.parse_notes}`);
-if (values.json) writeFileSync(resolve(values.json), JSON.stringify({ summary: s, documents: all }, null, 2) + '\n');
+if (factChecks.length > 0) {
+  const right = factChecks.filter((f) => f.right).length;
+  const docs = new Set(factChecks.map((f) => f.file)).size;
+  console.log(`人工读数：${docs} 个文件的 ${factChecks.length} 个数字，提取正确 ${right}（${pct(right, factChecks.length)}）`);
+  for (const f of factChecks.filter((x) => !x.right)) console.log(`  ✗ ${f.file} ${f.label}：应为 ${f.expected}，提取为 ${f.actual ?? '（无）'}`);
+}
+if (values.json) writeFileSync(resolve(values.json), JSON.stringify({ summary: s, documents: all, facts: factChecks }, null, 2) + '\n');

@@ -47,3 +47,17 @@ describe('labels', () => {
     expect(s).toMatchObject({ refused_right: 1, refused_wrong: 1, labelled_disclosures: 2, reconciled_and_right: 1 });
   });
 });
+
+describe('hand-read facts', async () => {
+  const { checkFacts } = await import('../../scripts/validate/evaluate-facts.js');
+  it('a figure is right when it equals the hand-read one to the cent; a missing one is wrong', () => {
+    const d = doc({ expenditure_total: 665964.37, basic_expenditure: 89793.26 });
+    const r = checkFacts('x/147.pdf', d, { expenditure_total: 665964.37, basic_expenditure: 89793.25, project_expenditure: 576171.11, page: 5 });
+    expect(r.map((f) => [f.key, f.right])).toEqual([
+      ['expenditure_total', true],
+      ['basic_expenditure', false],
+      ['project_expenditure', false],
+    ]);
+    expect(checkFacts('x/1.pdf', null, { income_total: 1 })[0]).toMatchObject({ actual: null, right: false });
+  });
+});
