@@ -29,7 +29,8 @@ const one = (fs: NarrativeFact[], key: string) => {
 describe('headline figures in a prose-only budget (北京-style 情况说明)', () => {
   const fs = facts(PROSE);
   it('收入预算 / 支出预算 / 基本支出预算 / 项目支出预算 / 本年财政拨款收入 / 年终结转结余, with their lines', () => {
-    expect(one(fs, 'income_total')).toMatchObject({ value: 10350.25, label: '收入预算', source: { line_start: 9, line_end: 10 } });
+    // “比2025年年初预算数9,800.00万元增加550.25万元，增长5.61%”: base, change and pct of the figure before
+    expect(one(fs, 'income_total')).toMatchObject({ value: 10350.25, label: '收入预算', change: 550.25, change_pct: 5.61, source: { line_start: 9, line_end: 10 } });
     expect(one(fs, 'expenditure_total')).toMatchObject({ value: 10350.25, source: { line_start: 18, line_end: 19 } });
     // “基本支出预算6,120.10万元，占本年支出\n预算60.03%，较上年增加120.10万元”: the % is not money, the 增加 is a change
     expect(one(fs, 'basic_expenditure')).toMatchObject({ value: 6120.1, change: 120.1, source: { line_start: 20, line_end: 21 } });

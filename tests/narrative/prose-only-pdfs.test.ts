@@ -38,6 +38,7 @@ describe.skipIf(!present)('prose-only budgets (北京, tables published as an at
     expect(d.totals_sources.income_total).toMatchObject({ file: 'pdf-more/019.pdf', page: 5 });
     expect(d.totals_sources.basic_expenditure).toMatchObject({ page: 7 });
     expect(d.facts.some((f) => f.value === 101989.82 || f.value === 20313.67)).toBe(false);
+    expect(d.facts.find((f) => f.key === 'income_total')).toMatchObject({ change: -20313.67, change_pct: -19.92 });
     expect(reconcile(d).ok).toBe(true);
     const income = d.disclosure.find((x) => x.item === 'table_income')!;
     expect(income.status).toBe('published_separately');

@@ -5,6 +5,8 @@
  * it in the same clause ("收入预算总额为" → 收入预算总额). The label, stripped of years, department names
  * and fillers (其中/包括/本部门), is mapped to a key by the rules below; an unknown label yields no fact.
  * A clause with 较/比/同比 + 增加/减少 is a change of the preceding fact; "下降21.02%" is its change_pct.
+ * “比2025年年初预算数Y万元减少Z万元”: Y is the comparison base (no fact) and Z the change, kept only
+ * when the stated figures agree (value − Y = −Z).
  *
  * Mapping rules (documented choices):
  * - 收入预算总额 / 收入总计 / 部门预算收入 → income_total (in budget narratives the stated total includes
@@ -300,6 +302,7 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
           continue;
         }
         let cursor = 0;
+        let base: { target: NarrativeFact; value: number } | null = null; // a “比…Y万元” comparison awaiting its change
         for (const ev of events) {
           if (ev.kind === 'pct') {
             const target = lastFact;
@@ -353,8 +356,23 @@ export function recognizeNarrativeFacts(ctx: RecognizeContext): NarrativeFact[] 
           if (COMPARE.test(raw) && (UP.test(raw) || DOWN.test(raw) || /持平/.test(raw))) {
             const target = lastFact;
             if (target && a.unit === target.unit && target.change == null) target.change = signed(a.value, changeSign(raw));
+            base = null;
             continue;
           }
+          // “收入预算X万元，比2025年年初预算数Y万元减少Z万元”: Y is the comparison base, Z the change
+          if (lastFact && a.unit === lastFact.unit && lastFact.change == null && /^[，,]?\s*(?:比|较|与)/.test(raw.trim()) && !UP.test(raw) && !DOWN.test(raw)) {
+            base = { target: lastFact, value: a.value };
+            continue;
+          }
+          if (base && /^[，,]?\s*(?:增加|增长|减少|下降|降低|上升|提高)\s*$/.test(raw.trim())) {
+            const change = signed(a.value, changeSign(raw));
+            const { target, value } = base;
+            base = null;
+            // only when the figures agree: value − base = change
+            if (change !== null && new Decimal(target.value).minus(value).minus(change).abs().lte(0.02)) target.change = change;
+            continue;
+          }
+          base = null;
           if (/^[)）]?占/.test(raw.trim())) continue;
           // candidate labels: after the last colon, the whole clause, "X为Y" halves
           const full = normalizeLabel(raw);
