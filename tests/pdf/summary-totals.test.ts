@@ -36,6 +36,15 @@ describe.skipIf(!has('056.pdf'))('056.pdf 深圳市人民政府口岸办公室: 
     const top = d.expenditure_by_function.filter((x) => x.table_id === t?.id && x.level === 1);
     expect(top.map((x) => x.code)).toEqual(['201', '208', '210', '221', '229']);
     expect(reconcile(d).ok).toBe(true);
+    // its 三公 table has a row per year (2025年 | 2026年 | 增减变化金额) and a column per fund: the 2026 row
+    expect(d.three_public.map((x) => [x.item, x.budget, x.source.page])).toEqual([
+      ['total', 43.79, 31],
+      ['overseas_travel', 36.14, 31],
+      ['reception', 1.65, 31],
+      ['vehicles_total', 6, 31],
+      ['vehicle_purchase', 0, 31],
+      ['vehicle_operation', 6, 31],
+    ]);
   });
 });
 

@@ -8,7 +8,8 @@
  * - a total row labelled "总计：" and a unit cell wrapped as "单位：万" / "元";
  * - a 支出总表 with a third spending part (事业单位经营支出) beside 基本支出 and 项目支出;
  * - no 财政拨款 line or column, only its parts (issue #12 layout point 5), headers broken mid-word;
- * - rows going on after a running page header/footer line (layout point 7).
+ * - rows going on after a running page header/footer line (layout point 7);
+ * - a “三公” table with one row per year (2025年 | 2026年 | 增减变化金额) and one sub-column per fund.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -175,5 +176,31 @@ describe('rows continuing after a running page header and a page number', () => 
 
   it('the furniture lines are read as such', () => {
     for (const start of ['- 5 -', '某某市统计局']) expect(r.claims.get(lineOf(text, start))).toBe('tables');
+  });
+});
+
+describe('“三公” table by year, each item split into fund sub-columns', () => {
+  const text = part('three-public-years');
+  // (the harness reads every text as a 2022 document)
+  const items = (department: string) => {
+    const r = runText(text, { department });
+    return r.three_public.map((x) => [x.item, x.budget, x.source.line_start]);
+  };
+
+  it("reads the department's own row of the document's year, adding the funds up; never a sum over the years", () => {
+    const line = lineOf(text, '\t2022年\t299.23');
+    expect(items('深圳市某某局')).toEqual([
+      ['total', 299.23, line],
+      ['overseas_travel', 120.2, line],
+      ['reception', 24.23, line],
+      ['vehicles_total', 154.8, line],
+      ['vehicle_purchase', 54, line],
+      ['vehicle_operation', 100.8, line],
+    ]);
+    expect(value(runText(text, { department: '深圳市某某局' }), 'three_public_total')).toBe(299.23);
+  });
+
+  it('when no unit block is the department, gives nothing rather than one unit or a sum', () => {
+    expect(items('某某局')).toEqual([]);
   });
 });

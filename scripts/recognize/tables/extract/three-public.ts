@@ -32,9 +32,15 @@ export function itemOf(label: string): ThreePublicItem | null {
   return null;
 }
 
+/** A fund sub-column under an item ("因公出国(境)费/一般公共预算"): the item is 财政拨款 over all funds. */
+const FUND = /^(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:拨款)?$/;
+const isFundColumn = (column: string) => FUND.test(lastSeg(column)) && column.includes('/');
+
 /** Column name → item: the last header segment, with "小计" naming its parent group. */
 function columnItem(column: string): ThreePublicItem | null {
-  const segs = column.split('/').map(compact).filter((x) => x !== '');
+  const all = column.split('/').map(compact).filter((x) => x !== '');
+  // the item of a fund sub-column is its group's ("总计/一般公共预算" is the 合计)
+  const segs = all.length > 1 && FUND.test(all[all.length - 1]) ? all.slice(0, -1) : all;
   if (segs.length === 0) return null;
   let last = segs[segs.length - 1];
   if (/^(小计|合计)$/.test(last) && segs.length > 1) {
@@ -83,6 +89,9 @@ function columnItems(columns: string[]): Array<{ item: ThreePublicItem | null; i
   }
   return out;
 }
+
+/** A row naming a year or the change between two ("2026年", "增减变化金额") in a 三公 table by year. */
+const YEAR_ROW = /^(?:19|20)\d{2}年(?:度)?(?:预算数?)?$|^增减|^变化|^比上年/;
 
 const STAT_KEYS: Array<[RegExp, string]> = [
   [/外事接待批次/, 'foreign_affairs_reception_batches'],
@@ -139,17 +148,33 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
   if (cols.length === 0) return { items, stats };
   const dataRows = t.rows.filter((r) => r.cells.some((c) => numberOrNull(c) !== null));
   const totalRow = dataRows.find((r) => isTotalRow(r.cells));
-  const use = totalRow ? [totalRow] : dataRows;
+  let use = totalRow ? [totalRow] : dataRows;
+  // rows by year ("2025年 | 2026年 | 增减变化金额"): the document's year only, never a sum over them
+  const yearCell = (r: Table['rows'][number]) => r.cells.map(compact).find((c) => YEAR_ROW.test(c));
+  if (!totalRow && dataRows.some((r) => yearCell(r) !== undefined)) {
+    // with a unit column listing several units, the department's own block (named as the department)
+    let unitName = '';
+    const own: Array<{ r: Table['rows'][number]; unit: string }> = [];
+    for (const r of dataRows) {
+      const first = compact(r.cells[0] ?? '');
+      if (first && !YEAR_ROW.test(first) && !/^[\d.,-]+$/.test(first)) unitName = first;
+      if (ctx.fiscal_year !== null && yearCell(r) === `${ctx.fiscal_year}年`) own.push({ r, unit: unitName });
+    }
+    const pick = own.length === 1 ? own : own.filter((x) => x.unit !== '' && x.unit === compact(ctx.department));
+    use = pick.length === 1 ? [pick[0].r] : [];
+  }
   if (use.length === 0) return { items, stats };
   const seen = new Set<string>();
   for (const { item, i, c } of cols) {
     if (!item || seen.has(item)) continue;
     seen.add(item);
-    const vals = use.map((r) => readAmount(ctx, r.cells[i], unit, r.source_line));
+    // fund sub-columns of one item add up (三公 is 财政拨款: 一般公共预算 + 政府性基金 + 国有资本经营)
+    const same = isFundColumn(c) ? cols.filter((x) => x.item === item && isFundColumn(x.c)).map((x) => x.i) : [i];
+    const vals = use.flatMap((r) => same.map((k) => readAmount(ctx, r.cells[k], unit, r.source_line)));
     const budget = vals.every((v) => v === null) ? null : sumExact(vals);
     items.push({
       item,
-      label: item === 'total' || itemOf(lastSeg(c)) !== item ? ITEM_LABELS[item] : lastSeg(c),
+      label: item === 'total' || isFundColumn(c) || itemOf(lastSeg(c)) !== item ? ITEM_LABELS[item] : lastSeg(c),
       budget,
       actual: null,
       source: ctx.ref(use[0].source_line, use[use.length - 1].source_line),
