@@ -50,11 +50,14 @@ export function numberOrNull(text: string): number | null {
 /**
  * A published table cell that is a plain amount, as a number ("1,234.56" → 1234.56), so downloads
  * hold numbers a spreadsheet can add up. Null for anything else — text, blanks, '-', malformed
- * numbers, and digit strings with a leading zero ("01", a 款 code), which must stay text.
+ * numbers, digit strings with a leading zero ("01", a 款 code) and long bare digit strings (a
+ * 20-digit project code would lose digits as a number): those stay text.
  */
 export function plainAmount(text: string): number | null {
   const t = text.trim();
   if (!/^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t) || /^[-−]?0\d/.test(t)) return null;
+  // more than 15 significant digits do not survive a double; a bare integer of 10+ digits is a code
+  if (t.replace(/\D/g, '').replace(/^0+/, '').length > 15 || /^\d{10,}$/.test(t)) return null;
   const p = parseNumber(t);
   return p.ok ? p.value.toNumber() : null;
 }

@@ -217,7 +217,7 @@ describe('in headless Chromium', () => {
   });
 
   it('search reaches every result, 30 at a time (显示更多结果)', async () => {
-    const page = await open(`search/?q=${encodeURIComponent('经费')}`);
+    const page = await open(`search/?q=${encodeURIComponent('预算')}`);
     await page.waitForSelector('#search-results li');
     const status = (await page.textContent('#search-status')) ?? '';
     const total = Number(/找到 (\d+) 条结果/.exec(status)?.[1]);

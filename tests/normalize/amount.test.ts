@@ -50,5 +50,9 @@ describe('plainAmount (per-table downloads)', async () => {
     expect(plainAmount('1,2345.6')).toBeNull();
     expect(plainAmount('一般公共服务支出')).toBeNull();
     expect(plainAmount('')).toBeNull();
+    // project codes: as numbers they would lose digits
+    expect(plainAmount('360700228888020000052')).toBeNull();
+    expect(plainAmount('4401002100000012')).toBeNull();
+    expect(plainAmount('123,456,789,012.34')).toBe(123456789012.34);
   });
 });

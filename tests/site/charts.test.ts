@@ -132,3 +132,14 @@ describe('large amounts and terms', async () => {
     expect(new Set(TERMS.map((t) => t.id)).size).toBe(TERMS.length);
   });
 });
+
+describe('projectUnit', async () => {
+  const { projectUnit } = await import('../../src/lib/format');
+  it('shows a unit that names an organisation other than the department', () => {
+    expect(projectUnit({ implementing_unit: '广州市道路养护中心' }, '广州市交通运输局')).toBe('广州市道路养护中心');
+    expect(projectUnit({ implementing_unit: '广州市交通运输局' }, '广州市交通运输局')).toBeNull();
+    expect(projectUnit({ implementing_unit: '线上(政务服务网、“赣服通”)，线下（实体政务服务大厅）。' }, '某局')).toBeNull();
+    expect(projectUnit({ implementing_unit: '“赣服通”经开分厅3.0版。' }, '某局')).toBeNull();
+    expect(projectUnit({ implementing_unit: null }, '某局')).toBeNull();
+  });
+});
