@@ -140,6 +140,13 @@ describe('财政拨款 printed only as its parts', () => {
     expect(value(r, 'income_total')).toBe(984760.87);
   });
 
+  it('收支总表 naming it "一、预算拨款": its printed figure, not the sum of the 收入总表 columns (456,990.37 + 175,075.32)', () => {
+    const text = part('fiscal-other-name');
+    const r = runText(text);
+    expect(value(r, 'fiscal_appropriation')).toBe(632065.7);
+    expect(r.totals.fiscal_appropriation?.source.line_start).toBe(lineOf(text, '一、预算拨款'));
+  });
+
   it('收入总表: the part columns matched by their joined text ("一般公共预/算", "国有资/本经营预算"), not the 上年结转 ones', () => {
     const r = runText(part('fiscal-parts-income'));
     expect(r.tables[0].kind).toBe('income');

@@ -72,7 +72,8 @@ export function collectTotals(
     put('expenditure_total', find('expenditure', /^(支出)?总计$/));
     put('current_year_expenditure', find('expenditure', /^本年支出(合计|小计)$/));
     // 财政拨款收入: the 财政拨款 income lines of the summary, summed exactly
-    const fiscal = pairs.filter((p) => p.side === 'income' && /财政拨款/.test(p.label) && !/结转|结余|上年/.test(p.label) && p.value !== null);
+    // (广州 prints it as "一、预算拨款": 财政拨款 by another name)
+    const fiscal = pairs.filter((p) => p.side === 'income' && /财政拨款|^预算拨款(?:收入)?$/.test(p.label) && !/结转|结余|上年/.test(p.label) && p.value !== null);
     if (fiscal.length > 0) set('fiscal_appropriation', sumExact(fiscal.map((p) => p.value)), Math.min(...fiscal.map((p) => p.line)), Math.max(...fiscal.map((p) => p.line)));
     else {
       // no 财政拨款 line, only its parts: 一般公共预算 + 政府性基金 + 国有资本经营预算 拨款收入
