@@ -77,6 +77,15 @@ describe('支出总表 listing several units', () => {
   });
 });
 
+describe('支出总表 whose units continue on the next page as a table of its own', () => {
+  it('the first page\'s single unit row is not taken for the whole', () => {
+    const r = runText(part('units-over-pages'), { department: '深圳市某某局' });
+    expect(r.tables.map((t) => t.title)).toEqual(['支出总表', '支出总表']);
+    expect(value(r, 'basic_expenditure')).toBeNull();
+    expect(value(r, 'current_year_expenditure')).toBeNull();
+  });
+});
+
 describe('类 | 款 | 项 columns under one spanning 科目编码 header', () => {
   const r = runText(part('split-codes'));
 

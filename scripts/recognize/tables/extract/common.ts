@@ -49,7 +49,12 @@ export function totalRowOf(t: Table, department: string, tables: Table[] = []): 
   // the table's only unit (no other row names one), and the table not cut into one section per unit
   const units = data.filter((r) => compact(r.cells[0] ?? '') !== '');
   const cut = /-\d+$/.test(t.id) || tables.some((x) => x.id.startsWith(`${t.id}-`));
-  return units.length === 1 && !cut ? first : undefined;
+  // nor another unit on a page the table continues on (read as a table of its own, same title)
+  const base = (x: Table) => x.title.split('·')[0];
+  const elsewhere = tables.some(
+    (x) => x !== t && x.kind === t.kind && base(x) === base(t) && x.rows.some((r) => /[\u4e00-\u9fa5]/.test(r.cells[0] ?? '') && r.cells.some((c) => isNumberCell(c)) && compact(r.cells[1] ?? '') === ''),
+  );
+  return units.length === 1 && !cut && !elsewhere ? first : undefined;
 }
 
 /** Columns that carry the code (编码/代码, or 类/款/项 parts) and the column carrying the name. */
