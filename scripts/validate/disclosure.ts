@@ -50,7 +50,7 @@ interface NarrativeRule {
 const NARRATIVE_RULES: NarrativeRule[] = [
   { item: 'narrative_responsibilities', label: '部门职责', pattern: /(?:主要|部门)?职[责能]/ },
   { item: 'narrative_organization', label: '机构设置', pattern: /机构设置|内设机构|单位构成|预算单位|部门基本情况|汇编范围/, known: (d) => d.staffing.source },
-  { item: 'narrative_changes', label: '收支增减变化说明', pattern: /(?:较|比)(?:上年|\d{4}年)[^。]{0,12}(?:增加|减少|增长|下降|持平)/ },
+  { item: 'narrative_changes', label: '收支增减变化说明', pattern: /(?:较|比)(?:上年|\d{4}年)[^。]{0,40}(?:增加|减少|增长|下降|持平)/ },
   { item: 'narrative_operating_expenses', label: '机关运行经费', pattern: /机关运行(?:经)?费/ },
   { item: 'narrative_procurement', label: '政府采购', pattern: /政府采购/ },
   { item: 'narrative_assets', label: '国有资产占有使用情况', pattern: /国有资产|车辆|公务用车[^。]{0,6}(?:实有|保有)/ },
@@ -69,18 +69,32 @@ interface Line {
 }
 
 /**
+ * The contents entries on a line, without dot leaders and page numbers: "（一）主要职能……2" →
+ * ["（一）主要职能"]; a PDF line may hold two ("第一部分部门概况……1一、部门主要职责").
+ */
+const tocEntries = (text: string) =>
+  text
+    .split(/[.．…·・-]{2,}\s*\d*/)
+    .map((e) => e.replace(/(?<=[\u4e00-\u9fa5）)])\d{1,3}$/, ''))
+    .filter((e) => e.length > 0);
+
+/**
  * The table of contents repeats every title; its lines are not disclosures. It runs from a 目录 line
- * to the first line that repeats a line already seen after it.
+ * to the first line that repeats an entry already seen after it (leaders and page numbers aside; the
+ * body may join a title with the next one, "一、部门概况（一）主要职能"), or to the first sentence of
+ * running text — never over the body it lists.
  */
 function tocRange(lines: Line[]): [number, number] | null {
   const start = lines.findIndex((l) => /^目录$/.test(l.text));
   if (start < 0) return null;
   const seen = new Set<string>();
   for (let k = start + 1; k < lines.length; k++) {
-    const t = lines[k].text;
     if (lines[k].table) return [lines[start].no, lines[k - 1].no];
-    if (seen.has(t)) return [lines[start].no, lines[k - 1].no];
-    seen.add(t);
+    const t = lines[k].text;
+    const entries = tocEntries(t);
+    const repeats = entries.some((e) => seen.has(e) || [...seen].some((s) => s.length >= 4 && e.startsWith(s)));
+    if (repeats || t.length > 60 || /[。；]/.test(t)) return [lines[start].no, lines[k - 1].no];
+    for (const e of entries) seen.add(e);
   }
   return [lines[start].no, lines[Math.min(lines.length - 1, start + 60)].no];
 }
@@ -178,11 +192,14 @@ export function checkDisclosure(doc: Doc, seg: SegmentedDocument): DisclosureIte
   for (const rule of NARRATIVE_RULES) {
     const base = { item: rule.item, label: rule.label, group: 'narrative' as const, required: true };
     // prefer a heading or a short title line; then any sentence of running text
-    const hit =
-      lines.find((l) => !l.table && (l.heading || (l.text.length <= 30 && SECTION_TITLE.test(l.text))) && rule.pattern.test(l.text)) ??
-      lines.find((l) => !l.table && rule.pattern.test(l.text));
+    const title = lines.find((l) => !l.table && (l.heading || (l.text.length <= 30 && SECTION_TITLE.test(l.text))) && rule.pattern.test(l.text));
+    const sentence = title ?? lines.find((l) => !l.table && rule.pattern.test(l.text));
+    // a sentence broken over two lines of a PDF ("比 2025 年年初预" / "算数……减少……") cites both
+    const next = (i: number) => (lines[i + 1] && !lines[i + 1].table ? lines[i + 1] : null);
+    const at = sentence ? -1 : lines.findIndex((l, i) => !l.table && rule.pattern.test(l.text + (next(i)?.text ?? '')));
+    const hit = sentence ? ref(sentence.no) : at >= 0 ? ref(lines[at].no, next(at)?.no ?? lines[at].no) : null;
     const known = rule.known?.(doc) ?? null;
-    if (hit) out.push({ ...base, status: 'present', source: ref(hit.no) });
+    if (hit) out.push({ ...base, status: 'present', source: hit });
     else if (known) out.push({ ...base, status: 'present', source: known });
     else out.push({ ...base, status: 'missing', source: null });
   }

@@ -48,3 +48,29 @@ describe('disclosure completeness', () => {
     expect(items.every((x) => x.status === 'missing' && x.source === null)).toBe(true);
   });
 });
+
+describe('the table of contents does not hide the body it lists', async () => {
+  const { segment, toLines } = await import('../../scripts/segment/segment.js');
+  const status = (text: string) => Object.fromEntries(checkDisclosure(emptyDoc({ source_file: 'toc.txt' }), segment('toc.txt', toLines(text))).map((x) => [x.item, x.status]));
+  it('entries with dot leaders, two on a line, and a body that joins two titles', () => {
+    const s = status(
+      [
+        '某市交通运输局2026年度部门预算',
+        '目录',
+        '第一部分部门概况.........1一、部门主要职责',
+        '二、机构设置情况.........2三、部门主要工作任务',
+        '第二部分 2026 年度部门预算情况说明........5',
+        '第一部分部门概况一、部门主要职责',
+        '贯彻实施全市交通运输行业发展战略，负责全市综合交通运输体系的规划协调工作。',
+        '（二）机构设置情况',
+        '本部门内设机构 8 个。',
+        '2026 年支出预算 1448787.35 万元，比 2025 年年初预',
+        '算数 1,389,000.00 万元增加 59,787.35 万元。',
+      ].join('\n'),
+    );
+    expect(s.narrative_responsibilities).toBe('present');
+    expect(s.narrative_organization).toBe('present');
+    // a sentence broken over two lines
+    expect(s.narrative_changes).toBe('present');
+  });
+});
