@@ -410,7 +410,7 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       s('label', '名称'),
       s('group', '类别', 'table 表格；narrative 说明'),
       { name: 'required', type: 'boolean', title: '是否必须公开' },
-      s('status', '状态', 'present 已公开；empty_with_note 空表并有说明；empty 空表无说明；published_separately 另行公开（表格不在本文件中：文件说明以附件等形式单独发布，或只有情况说明）；missing 未公开'),
+      s('status', '状态', 'present 已公开；empty_with_note 空表并有说明；empty 空表无说明；published_separately 另行公开（表格不在本文件中：文件说明以附件等形式单独发布，或只有情况说明）；missing 未找到（程序没有在文件中找到：可能未公开，也可能未能识别）'),
       ...PROVENANCE_FIELDS,
     ],
     rowsOf: (d) => d.disclosure.map((x) => [d.id, x.item, x.label, x.group, x.required, x.status, ...prov(x.source)]),

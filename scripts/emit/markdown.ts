@@ -79,7 +79,7 @@ export function projectEntry(d: DocumentRecord, p: Project): ProjectEntry {
 const SUMMARY_TOTALS = TOTAL_KEYS.filter((k) => k !== 'current_year_income');
 
 const SEVERITY_LABEL = { error: '错误', warning: '提醒', info: '信息' } as const;
-const STATUS_LABEL = { present: '已公开', empty_with_note: '空表（有说明）', empty: '空表（无说明）', published_separately: '另行公开', missing: '未公开' } as const;
+const STATUS_LABEL = { present: '已公开', empty_with_note: '空表（有说明）', empty: '空表（无说明）', published_separately: '另行公开', missing: '未找到' } as const;
 
 export function documentMarkdown(d: DocumentRecord): string {
   const region = [d.province, d.city, d.county].filter((x, i, a) => x && a.indexOf(x) === i).join(' ');

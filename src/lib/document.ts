@@ -7,7 +7,8 @@ export const STATUS_LABELS: Record<DisclosureStatus, string> = {
   empty_with_note: '空表（附说明）',
   empty: '空表（无说明）',
   published_separately: '另行公开',
-  missing: '缺失',
+  // the pipeline did not find it: possibly not published, possibly not recognised — never stated as fact
+  missing: '未找到',
 };
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '不一致', warning: '需注意', info: '提示' };
 
