@@ -7,6 +7,7 @@
 import type { SourceLine } from '../segment/ir.js';
 import { buildLines, type Frag } from './pdf/geometry.js';
 import { assemblePages } from './pdf/pages.js';
+import { TOLERANCES } from './pdf/tolerances.js';
 
 /** A gap of 2+ spaces between text, ending in an amount: a row of an aligned table. */
 const NUMERIC_ROW = /\S {2,}[-−]?[\d,]+(?:\.\d+)?\s*$/;
@@ -54,7 +55,7 @@ export function layoutTextToLines(text: string): SourceLine[] {
     .map((page) => {
       const rows = page.split('\n');
       const frags = rows.flatMap((row, y) => lineFrags(row.replace(/\t/g, '    '), y));
-      return { lines: buildLines(frags, { hardGap: 1.5 }), height: rows.length };
+      return { lines: buildLines(frags, { hardGap: TOLERANCES.lines.layoutTextHardGap }), height: rows.length };
     });
   return assemblePages(pages, { monospace: true }).lines;
 }

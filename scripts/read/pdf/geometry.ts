@@ -7,6 +7,10 @@
  * as one string when two cells nearly touch), so runs keep that split as separate `Piece`s.
  */
 
+import { TOLERANCES } from './tolerances.js';
+
+const T = TOLERANCES.lines;
+
 export interface Frag {
   x0: number;
   x1: number;
@@ -48,8 +52,8 @@ const NUMBER_TOKEN = /^[-−(（]?[\d,，]+(?:\.\d+)?%?[)）]?$/;
 /** Estimated advance of a character in font sizes (CJK and full-width forms are square). */
 function charWeight(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
-  if (c >= 0x2e80 || (c >= 0x3000 && c <= 0x9fff)) return 1;
-  return 0.5;
+  if (c >= 0x2e80 || (c >= 0x3000 && c <= 0x9fff)) return T.wideCharAdvance;
+  return T.narrowCharAdvance;
 }
 
 /** Split text at positions where a single space separates a number from other text (soft boundaries). */
@@ -78,14 +82,14 @@ function runPieces(x0: number, x1: number, text: string): Piece[] {
   const parts = softSplit(text.trim());
   if (parts.length <= 1) return [{ x0, x1, text: text.trim() }];
   const weights = parts.map((p) => [...p].reduce((s, ch) => s + charWeight(ch), 0));
-  const total = weights.reduce((a, b) => a + b, 0) + (parts.length - 1) * 0.5;
+  const total = weights.reduce((a, b) => a + b, 0) + (parts.length - 1) * T.narrowCharAdvance;
   const scale = total > 0 ? (x1 - x0) / total : 0;
   const out: Piece[] = [];
   let x = x0;
   parts.forEach((p, i) => {
     const w = weights[i] * scale;
     out.push({ x0: x, x1: x + w, text: p });
-    x += w + 0.5 * scale;
+    x += w + T.narrowCharAdvance * scale;
   });
   return out;
 }
@@ -116,7 +120,7 @@ export function buildLines(frags: Frag[], opts: GeometryOptions): VLine[] {
     const g = groups[groups.length - 1];
     if (g) {
       const gy = g[0].y;
-      const tol = 0.45 * Math.max(g[0].size, f.size);
+      const tol = T.sameBaseline * Math.max(g[0].size, f.size);
       if (Math.abs(f.y - gy) <= tol) {
         g.push(f);
         continue;
@@ -133,7 +137,7 @@ export function buildLines(frags: Frag[], opts: GeometryOptions): VLine[] {
       if (cur && f.x0 - cur.x1 < opts.hardGap * size) {
         const gap = f.x0 - cur.x1;
         // A visible gap inside a run is a space (matters for numbers and Latin text).
-        cur.text += gap > 0.2 * size && !cur.text.endsWith(' ') ? ' ' + f.text : f.text;
+        cur.text += gap > T.visibleSpace * size && !cur.text.endsWith(' ') ? ' ' + f.text : f.text;
         cur.x1 = Math.max(cur.x1, f.x1);
         cur.pieces.push(...runPieces(f.x0, f.x1, f.text));
       } else {

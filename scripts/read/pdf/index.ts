@@ -1,6 +1,6 @@
 /**
  * PDF sources: glyph positions (pdfjs-dist, with its CMaps for Chinese fonts) → visual lines → lines
- * with tab-separated cells (see geometry.ts, tables.ts, pages.ts). Pages are read one at a time and
+ * with tab-separated cells (see geometry.ts, tables/, pages.ts; tolerances.ts). Pages are read one at a time and
  * released, so a 262-page document stays small in memory. Never throws: scanned (no text layer),
  * encrypted and damaged files come back as { ok: false, reason } in Chinese.
  */
@@ -10,11 +10,11 @@ import type { SourceLine } from '../../segment/ir.js';
 import { buildLines, type Frag } from './geometry.js';
 import { assemblePages, type PageInput } from './pages.js';
 import { extractRules, type Rules } from './rules.js';
+import { TOLERANCES } from './tolerances.js';
 
 export type PdfResult = { ok: true; lines: SourceLine[]; note: string | null } | { ok: false; reason: string };
 
-/** Runs of horizontal gap (in font sizes) that separate cells. */
-const HARD_GAP = 0.9;
+const T = TOLERANCES.glyphs;
 
 function pdfjsDir(): string {
   const require = createRequire(import.meta.url);
@@ -80,14 +80,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
           // Visual coordinates (page rotation applied, y downwards).
           const t = pdfjs.Util.transform(vp.transform, it.transform);
           const size = Math.hypot(t[2], t[3]) || Math.abs(it.height) || 1;
-          const rotated = Math.abs(t[1]) > Math.abs(t[0]) * 0.5;
+          const rotated = Math.abs(t[1]) > Math.abs(t[0]) * T.rotatedSlope;
           const x0 = t[4];
           const width = rotated ? size * [...it.str].length : Math.abs(it.width) * Math.hypot(vp.transform[0], vp.transform[1]);
           frags.push({ x0, x1: x0 + width, y: t[5], size, text: it.str.normalize('NFKC') === it.str ? it.str : normalizeGlyphs(it.str) });
         }
         glyphs += frags.length;
         // a page number or a dash is not text: a page counts when it has a few letters or characters
-        if (frags.reduce((n, f) => n + f.text.replace(/[\s\d\p{P}\p{S}]+/gu, '').length, 0) >= 4) textPages++;
+        if (frags.reduce((n, f) => n + f.text.replace(/[\s\d\p{P}\p{S}]+/gu, '').length, 0) >= T.minPageCharacters) textPages++;
         // Rules matter only around tables: skip the drawing operators of pages without a row of amounts.
         if (frags.length > 0 && mayHoldTable(frags)) {
           try {
@@ -102,7 +102,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
         frags = [];
       }
       if (frags.length === 0) empty.push(n);
-      pages.push({ lines: buildLines(frags, { hardGap: HARD_GAP }), height, rules });
+      pages.push({ lines: buildLines(frags, { hardGap: TOLERANCES.lines.pdfHardGap }), height, rules });
     }
     if (glyphs === 0) {
       return {
@@ -117,7 +117,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
     if (textPages === 0 && doc.numPages >= 2) return nearlyEmpty;
     const { lines, stats } = assemblePages(pages);
     // what text there was repeats on every page (a stamp, a running header): dropped as page furniture
-    if (doc.numPages >= 2 && lines.reduce((n, l) => n + l.text.replace(/\s+/g, '').length, 0) < 20) return nearlyEmpty;
+    if (doc.numPages >= 2 && lines.reduce((n, l) => n + l.text.replace(/\s+/g, '').length, 0) < T.minDocumentCharacters) return nearlyEmpty;
     const notes: string[] = [];
     if (empty.length > 0) {
       notes.push(`PDF 第 ${formatPages(empty)} 页没有文字层（可能是扫描图片或空白页），这些页的内容未能读取`);
@@ -135,7 +135,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
 function mayHoldTable(frags: Frag[]): boolean {
   const lines = new Map<number, { n: number; amount: boolean }>();
   for (const f of frags) {
-    const k = Math.round(f.y / 2);
+    const k = Math.round(f.y / T.tableProbeBucket);
     const e = lines.get(k) ?? { n: 0, amount: false };
     e.n++;
     e.amount ||= /\d/.test(f.text) && /^[\s\d,，.\-−()（）%]+$/.test(f.text);

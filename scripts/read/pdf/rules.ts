@@ -5,6 +5,7 @@
  * three lines beside vertically centred amounts is one row because no rule separates its lines; a
  * column left empty in every row is still a column because rules bound it).
  */
+import { TOLERANCES } from './tolerances.js';
 
 export interface HRule {
   y: number;
@@ -60,10 +61,8 @@ const CURVE = 2;
 const QUAD = 3;
 const CLOSE = 4;
 
-/** Longest stroke/rectangle side still read as a line's thickness (visual units, i.e. points). */
-const THIN = 2.5;
-/** Shortest segment kept as a rule. */
-const MIN_LEN = 4;
+/** Longest stroke/rectangle side still read as a line's thickness; shortest segment kept (TOLERANCES.rules). */
+const { maxThickness: THIN, minLength: MIN_LEN, axisSlack: AXIS } = TOLERANCES.rules;
 
 /**
  * Extract rules from an operator list. `viewport` maps user space to visual coordinates. Any
@@ -78,8 +77,8 @@ export function extractRules(fnArray: ArrayLike<number>, argsArray: ArrayLike<un
   const fills = new Set([ops.fill, ops.eoFill]);
   const vp = viewport as M;
   const addSeg = (ax: number, ay: number, bx: number, by: number) => {
-    if (Math.abs(ay - by) <= 0.5 && Math.abs(ax - bx) >= MIN_LEN) h.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
-    else if (Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) >= MIN_LEN) v.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+    if (Math.abs(ay - by) <= AXIS && Math.abs(ax - bx) >= MIN_LEN) h.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
+    else if (Math.abs(ax - bx) <= AXIS && Math.abs(ay - by) >= MIN_LEN) v.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
   };
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
