@@ -6,7 +6,8 @@
 import type { SourceLine } from '../../segment/ir.js';
 import { lineText, median, type VLine } from './geometry.js';
 import type { Rules } from './rules.js';
-import { layoutPageWithColumns, type LayoutOptions, type OutLine } from './tables.js';
+import { TOLERANCES } from './tolerances.js';
+import { layoutPageWithColumns, type LayoutOptions, type OutLine } from './tables/index.js';
 
 export interface PageInput {
   lines: VLine[];
@@ -29,20 +30,22 @@ const REPEATED_TITLE = /(?:19|20)\d{2}\s*年.{0,30}(?:预算|决算|绩效目标
 
 const key = (s: string) => s.replace(/\s+/g, '').replace(/\d+/g, '#');
 
+const T = TOLERANCES.pages;
+
 /** Indexes of furniture lines per page. */
 function findFurniture(pages: PageInput[]): Array<Set<number>> {
-  const zone = (p: PageInput, l: VLine) => l.y < p.height * 0.15 || l.y > p.height * 0.85;
-  const edge = (p: PageInput, i: number) => i < 2 || i >= p.lines.length - 2;
+  const zone = (p: PageInput, l: VLine) => l.y < p.height * T.marginZone || l.y > p.height * (1 - T.marginZone);
+  const edge = (p: PageInput, i: number) => i < T.edgeLines || i >= p.lines.length - T.edgeLines;
   const counts = new Map<string, number>();
   pages.forEach((p) => {
     const seen = new Set<string>();
     p.lines.forEach((l, i) => {
-      if (!edge(p, i) || !zone(p, l) || l.runs.length > 2) return;
+      if (!edge(p, i) || !zone(p, l) || l.runs.length > T.furnitureMaxRuns) return;
       seen.add(key(lineText(l)));
     });
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
-  const minRepeat = Math.max(3, Math.ceil(pages.length * 0.3));
+  const minRepeat = Math.max(T.minRepeatPages, Math.ceil(pages.length * T.minRepeatShare));
   const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
   return pages.map((p, pi) => {
     const drop = new Set<number>();
@@ -52,11 +55,11 @@ function findFurniture(pages: PageInput[]): Array<Set<number>> {
       if ((i === 0 || i === p.lines.length - 1) && PAGE_NUMBER.test(t)) drop.add(i);
       if (!edge(p, i) || !zone(p, l)) return;
       if (PAGE_NUMBER.test(t)) drop.add(i);
-      else if (l.runs.length <= 2 && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) {
+      else if (l.runs.length <= T.furnitureMaxRuns && !/单位\s*[:：]/.test(t) && (counts.get(key(t)) ?? 0) >= minRepeat) {
         // a title set larger than the text and repeated atop every page ("××局2026年项目支出绩效目标表")
         // is the document's own title on its first page: keep it there, where it names the department
         // and the year (a small running header is furniture everywhere)
-        if (pi === 0 && REPEATED_TITLE.test(t) && l.size > bodySize * 1.15) return;
+        if (pi === 0 && REPEATED_TITLE.test(t) && l.size > bodySize * T.ownTitleSize) return;
         drop.add(i);
       }
     });
@@ -120,7 +123,7 @@ function tableContext(out: OutLine[]): Set<string> | null {
   let firstBody = end;
   while (firstBody > 0 && out[firstBody - 1].kind === 'body') firstBody--;
   let start = firstBody;
-  while (start > 0 && out[start - 1].kind !== 'body' && firstBody - start < 12) start--;
+  while (start > 0 && out[start - 1].kind !== 'body' && firstBody - start < T.maxCarriedContext) start--;
   const set = new Set<string>();
   for (let k = start; k < firstBody; k++) if (out[k].kind !== 'blank') set.add(norm(out[k].text));
   return set.size > 0 ? set : null;
