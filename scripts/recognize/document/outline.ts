@@ -5,6 +5,7 @@
  */
 import type { RecognizeContext } from '../context.js';
 import { defineRecognizer } from '../registry.js';
+import { inContents, isContentsGrid } from '../tables/contents.js';
 
 export interface OutlineEntry {
   level: number;
@@ -32,14 +33,21 @@ export function recognizeOutline(ctx: RecognizeContext): OutlineEntry[] {
   const blocks = ctx.seg.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.type === 'table') continue;
+    if (b.type === 'table') {
+      if (isContentsGrid(b)) ctx.claim(b.line_start, b.line_end, 'outline');
+      continue;
+    }
     if (TOC_TITLE.test(b.text.replace(/\s+/g, ' ').trim())) {
       // The contents: every following short line up to the first line that repeats an entry (the body starts).
       ctx.claim(b.line_start, b.line_end, 'outline');
       const seen = new Set<string>();
       for (let j = i + 1; j < blocks.length; j++) {
         const e = blocks[j];
-        if (e.type === 'table') break;
+        if (e.type === 'table') {
+          // the contents laid out as a grid (第一部分 | 部门概况): read here, not as a table
+          if (isContentsGrid(e, inContents(blocks.slice(i, j) as Array<{ text: string }>))) ctx.claim(e.line_start, e.line_end, 'outline');
+          break;
+        }
         const key = e.text.replace(/\s+/g, '');
         if (seen.has(key) || e.text.length > 60) break;
         seen.add(key);
