@@ -94,6 +94,24 @@ describe('a grid with no title of its own', () => {
     expect(r.claims.get(3)).toBe('tables');
   });
 
+  it('a continuation grid without a title takes the header of the table it continues, not its repeated header rows', () => {
+    const text = [
+      '七、重点项目预算绩效目标情况',
+      '2026年，本部门重点项目绩效目标情况如下：',
+      '项目 预算数（单位：万元） 绩效目标',
+      '市长质量奖\t650\t对作出卓越贡献的企业给予奖励',
+      '发展资金\t1,765.05\t促进知识产权高质量发展',
+      '预算数（单位：万',
+      '项目\t\t绩效目标',
+      '\t元）\t',
+      '计量检定装备建设项目\t1,595.4\t加强普惠性计量服务能力',
+    ].join('\n');
+    const r = runText(text);
+    expect(r.tables.map((t) => t.title)).toEqual(['重点项目预算绩效目标情况', '重点项目预算绩效目标情况']);
+    expect(r.tables[1].columns).toEqual(['项目', '预算数（单位：万元）', '绩效目标']);
+    expect(r.tables[1].rows.map((x) => x.cells)).toEqual([['计量检定装备建设项目', '1,595.4', '加强普惠性计量服务能力']]);
+  });
+
   it('takes a section heading printed as the first row of the grid, and reads the header below it', () => {
     const text = [
       '第七部分\t重点项目预算绩效情况说明\t\t',

@@ -66,6 +66,7 @@ export function readTables(ctx: RecognizeContext): Table[] {
   let prev: Table | null = null;
   let prevWidth = -1;
   const headerLines = new Map<string, Table>(); // the line printed right above a table → that table
+  const words = new Map<Table, string[]>(); // a header read from a text line, one word per printed column
   const taken = new Set<number>(); // lines read as part of a table (titles, units, notes)
 
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -84,13 +85,15 @@ export function readTables(ctx: RecognizeContext): Table[] {
       // a header line printed again above this grid (a form going on over pages): the table it headed goes on
       const repeatOf = before.map((b) => headerLines.get(compact(b.text))).find((x) => x !== undefined) ?? null;
       const continued = repeatOf && !before.some((b) => b.type === 'heading' || sectionHeading(b.text) !== null) ? repeatOf : null;
-      const t = buildTable(ctx, block, before, after, continued ?? prev, tables.length + 1, prevWidth === width(block), continued !== null);
+      const from = continued ?? prev;
+      const t = buildTable(ctx, block, before, after, from, tables.length + 1, prevWidth === width(block), continued !== null, from ? words.get(from) : undefined);
       if (!t) continue;
       // one table per budget unit when a 预算单位 column lists several (sections.ts)
       const parts = splitUnitSections(t.table, (a, b) => ctx.ref(a, b));
       tables.push(...parts);
       prev = t.table;
       prevWidth = width(block);
+      if (t.headerWords) words.set(t.table, t.headerWords);
       const head = before[before.length - 1];
       if (head && isHeaderLine(head.text)) headerLines.set(compact(head.text), t.table);
       for (const l of t.lines) {
@@ -131,7 +134,8 @@ function buildTable(
   n: number,
   sameWidth = false,
   repeated = false,
-): { table: Table; lines: number[] } | null {
+  prevWords?: string[],
+): { table: Table; lines: number[]; headerWords?: string[] } | null {
   const above = scanAbove(before, ctx.department);
   let title = above.title;
   let inherited = false;
@@ -165,6 +169,7 @@ function buildTable(
   if (!title && grid.title) title = grid.title;
   const extraLines: number[] = [];
   const issues: string[] = [];
+  let headerWords: string[] | undefined;
   if (!title) {
     // a short lead-in right above ("8.绩效指标：") names the table; else the nearest heading
     const last = before[before.length - 1];
@@ -190,12 +195,28 @@ function buildTable(
     const words = line ? line.text.trim().split(/\s+/).map((w) => w.replace(/[：:]$/, '')) : [];
     // one word per column of the grid as printed (列k is its k-th column), or per column kept
     const byIndex = words.length === width(block);
+    // or the header the table it continues had, when the grids are as wide
+    const inheritedWords = inherited ? prevWords : undefined;
     if (line && (byIndex || words.length === grid.columns.length) && words.every((w) => w.length <= 24 && !isNumberCell(w)) && HEADER_WORD.test(line.text)) {
       grid = { ...grid, columns: byIndex ? grid.columns.map((c) => words[Number(c.slice(1)) - 1]) : words };
       extraLines.push(line.line_start);
+      if (byIndex) headerWords = words;
+    } else if (inheritedWords && inheritedWords.length === width(block)) {
+      grid = { ...grid, columns: grid.columns.map((c) => inheritedWords[Number(c.slice(1)) - 1]) };
+      headerWords = inheritedWords;
     } else if (title === UNTITLED || (inherited && prev?.reading_issues?.includes('未找到表格标题'))) issues.push('表头未能识别');
   }
   if (inherited && prev?.reading_issues?.includes('未找到表格标题')) issues.push('未找到表格标题');
+  if (headerWords) {
+    // the header printed again at the top of a continuation grid ("项目 | | 绩效目标", " | 元） |") is not data
+    const echo = (cells: string[]) => {
+      const filled = cells.map(compact).filter((c) => c !== '');
+      return filled.length > 0 && filled.every((c) => !isNumberCell(c) && headerWords!.some((w) => compact(w).startsWith(c) || compact(w).endsWith(c)));
+    };
+    let k = 0;
+    while (k < grid.body.length && echo(grid.body[k].cells)) k++;
+    if (k > 0 && k < grid.body.length) grid = { ...grid, body: grid.body.slice(k) };
+  }
 
   const below = scanBelow(after);
   const note = [grid.note, below.note].filter((x): x is string => !!x).join(' ') || null;
@@ -216,7 +237,7 @@ function buildTable(
     source: ctx.ref(block.line_start, block.line_end),
     ...(issues.length > 0 ? { reading_issues: [...new Set(issues)] } : {}),
   };
-  return { table, lines: [...above.lines, ...below.lines, ...extraLines] };
+  return { table, lines: [...above.lines, ...below.lines, ...extraLines], headerWords };
 }
 
 const baseTitle = (t: string) => t.split('·')[0];
