@@ -76,17 +76,23 @@ function uncertainTables(doc: CheckDoc, f: Finding): Array<{ table: NonNullable<
   return out;
 }
 
-function sortNotes(notes: ParseNote[]): ParseNote[] {
+/**
+ * Findings and notes in a deterministic order — by line, then check id, then `rank` (a finding's
+ * severity), then message — with exact repeats (same check, line and message) removed.
+ */
+function ordered<T extends { check: string; message: string; source: { line_start: number } }>(items: T[], rank: (x: T) => number = () => 0): T[] {
   const seen = new Set<string>();
-  return notes
-    .filter((n) => {
-      const k = `${n.check}|${n.source.line_start}|${n.message}`;
+  return items
+    .filter((x) => {
+      const k = `${x.check}|${x.source.line_start}|${x.message}`;
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
     })
-    .sort((a, b) => a.source.line_start - b.source.line_start || a.check.localeCompare(b.check) || a.message.localeCompare(b.message));
+    .sort((a, b) => a.source.line_start - b.source.line_start || a.check.localeCompare(b.check) || rank(a) - rank(b) || a.message.localeCompare(b.message));
 }
+
+const sortNotes = (notes: ParseNote[]): ParseNote[] => ordered(notes);
 
 function runAll(doc: CheckDoc, notes: ParseNote[]): Finding[] {
   const out: Finding[] = [];
@@ -105,14 +111,5 @@ function runAll(doc: CheckDoc, notes: ParseNote[]): Finding[] {
       });
     }
   }
-  // deterministic order: by line, then check id, then message; exact duplicates removed
-  const seen = new Set<string>();
-  return out
-    .filter((f) => {
-      const k = `${f.check}|${f.source.line_start}|${f.message}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .sort((a, b) => a.source.line_start - b.source.line_start || a.check.localeCompare(b.check) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.message.localeCompare(b.message));
+  return ordered(out, (f) => SEVERITY_ORDER[f.severity]);
 }
