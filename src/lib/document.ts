@@ -16,7 +16,15 @@ export const SEVERITY_LABELS: Record<Severity, string> = { error: '不一致', w
  * Treemap items: the 类 level when it has at least two subjects, else the most detailed level present
  * (a department that spends almost everything under one 类 is better shown by its 项).
  */
-export function functionItems(rows: FunctionExpenditure[]): { level: string; items: TreeItem[] } {
+/** Which money a function-classification table covers, for the chart's title: never mix scopes under one. */
+const FUNCTION_SCOPE: Record<string, string> = {
+  general_budget_expenditure: '一般公共预算',
+  expenditure: '全部资金',
+  government_fund: '政府性基金预算',
+  state_capital: '国有资本经营预算',
+};
+
+export function functionItems(rows: FunctionExpenditure[]): { level: string; scope: string; items: TreeItem[] } {
   const seen = new Set<string>();
   const pick = (level: 1 | 2 | 3) =>
     rows
@@ -28,13 +36,14 @@ export function functionItems(rows: FunctionExpenditure[]): { level: string; ite
   const pref = rows.find((r) => r.table_kind === 'general_budget_expenditure')?.table_id ?? tableIds[0];
   const own = rows.filter((r) => r.table_id === pref);
   rows = own;
+  const scope = FUNCTION_SCOPE[own[0]?.table_kind ?? ''] ?? '全部资金';
   const l1 = pick(1);
-  if (l1.length >= 2) return { level: '按类', items: l1 };
+  if (l1.length >= 2) return { level: '按类', scope, items: l1 };
   seen.clear();
   const l3 = pick(3);
-  if (l3.length > 0) return { level: '按项', items: l3 };
+  if (l3.length > 0) return { level: '按项', scope, items: l3 };
   seen.clear();
-  return { level: '按款', items: pick(2) };
+  return { level: '按款', scope, items: pick(2) };
 }
 
 /** Income sources → total expenditure → basic / project, only from figures the document states. */

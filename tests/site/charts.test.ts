@@ -14,6 +14,8 @@ describe('chart inputs from a document', () => {
   it('treemap uses the 类 level of the general-budget table (201 一般公共服务支出 12,381.29 万元)', () => {
     const fn = functionItems(ganzhou.expenditure_by_function);
     expect(fn.level).toBe('按类');
+    // the chart says which money it shows: this one is the general budget, not all funds
+    expect(fn.scope).toBe('一般公共预算');
     expect(fn.items.find((i) => i.code === '201')?.value).toBe(12381.29);
     expect(fn.items.map((i) => i.code)).toEqual(['201', '208', '210', '221']);
   });
