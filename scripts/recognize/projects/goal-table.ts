@@ -55,7 +55,8 @@ const AMOUNT_COLS = [
 export function goalColumns(headerRows: string[][], fallback: MoneyUnit): GoalColumns | null {
   const width = Math.max(0, ...headerRows.map((r) => r.length));
   const merged: string[] = [];
-  for (let i = 0; i < width; i++) merged.push(headerRows.map((r) => compact(r[i] ?? '')).join(''));
+  // "总计：": a caption may end with a colon.
+  for (let i = 0; i < width; i++) merged.push(headerRows.map((r) => compact(r[i] ?? '').replace(/[:：]$/, '')).join(''));
   if (merged.some((c) => /[一二三]级指标|指标值|指标名称/.test(c))) return null;
   const goal = merged.findIndex((c) => GOAL_COL.test(c));
   if (goal < 0) return null;
@@ -85,7 +86,8 @@ export function goalColumns(headerRows: string[][], fallback: MoneyUnit): GoalCo
 
 type Entry =
   | { t: 'row'; name: string; unit: string; amount: number; goal: string; line: number }
-  | { t: 'frag'; text: string; line: number }
+  /** plain: a line of text outside the table's cells (its column unknown). */
+  | { t: 'frag'; text: string; line: number; plain?: boolean }
   | { t: 'name'; text: string; line: number };
 
 /** A text line that ends the table (the document moves on). */
@@ -131,7 +133,9 @@ export function recognizeGoalTables(ctx: RecognizeContext): GoalTableResult {
     entries = [];
   };
 
-  for (const block of ctx.seg.blocks) {
+  const blocks = ctx.seg.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (block.type === 'heading') {
       close();
       continue;
@@ -140,12 +144,22 @@ export function recognizeGoalTables(ctx: RecognizeContext): GoalTableResult {
       if (!cols) continue;
       const text = cleanText(block.text).trim();
       if (!text || NOISE.test(text)) continue;
+      if (textHeader(text)) {
+        // The header repeated on a continuation page, come out as one line with spaces.
+        ctx.claim(block.line_start, block.line_end, 'projects');
+        continue;
+      }
+      if (/^部门名称[:：]/.test(text) && headerAhead(blocks, b)) {
+        // The page's caption ("部门名称：… 单位：万元") above the repeated header: the table goes on.
+        ctx.claim(block.line_start, block.line_end, 'projects');
+        continue;
+      }
       if (CLOSES.test(text) || text.length > 120 || /表$/.test(text)) {
         close();
         continue;
       }
       const spaced = spacedRow(text, cols);
-      entries.push(spaced ? readEntryOr(spaced, block.line_start, cols) : { t: 'frag', text, line: block.line_start });
+      entries.push(spaced ? readEntryOr(spaced, block.line_start, cols) : { t: 'frag', text, line: block.line_start, plain: true });
       ctx.claim(block.line_start, block.line_end, 'projects');
       continue;
     }
@@ -181,8 +195,10 @@ export function recognizeGoalTables(ctx: RecognizeContext): GoalTableResult {
         }
       }
       if (!cols) continue;
-      const first = cleanText(cells.find((c) => c.trim()) ?? '').trim();
-      if (CLOSES.test(first)) {
+      const firstAt = cells.findIndex((c) => c.trim());
+      const first = cleanText(cells[firstAt] ?? '').trim();
+      // Numbered goal text ("一、根据…") in the goal column or after it is not a note.
+      if (CLOSES.test(first) && firstAt < cols.goal) {
         // A note row ("注：根据各单位实际预算编制情况编列") ends the table.
         close();
         continue;
@@ -205,6 +221,28 @@ export function recognizeGoalTables(ctx: RecognizeContext): GoalTableResult {
   return { drafts, covered };
 }
 
+/** A header line whose cells came out separated by spaces ("项目名称（资金使用单位） 总计： … 绩效目标"). */
+function textHeader(text: string): boolean {
+  const tokens = text.split(/\s+/).filter((t) => t);
+  if (tokens.length < 3 || tokens.some((t) => NUMERIC.test(t) || /\d/.test(t))) return false;
+  return tokens.some((t) => GOAL_COL.test(compact(t))) && goalColumns([tokens], '万元') !== null;
+}
+
+/** The header of a goal table (in cells or as one spaced line) among the next few blocks. */
+function headerAhead(blocks: RecognizeContext['seg']['blocks'], b: number): boolean {
+  for (let k = b + 1; k < Math.min(blocks.length, b + 4); k++) {
+    const x = blocks[k];
+    if (x.type === 'heading') return false;
+    if (x.type === 'text') {
+      const text = cleanText(x.text).trim();
+      if (!text || NOISE.test(text)) continue;
+      return textHeader(text);
+    }
+    return x.rows.slice(0, 3).some((r) => r.cells.some((c) => GOAL_COL.test(compact(c))));
+  }
+  return false;
+}
+
 /** The money unit stated just above a table ("单位：万元"), if any. */
 function unitBefore(ctx: RecognizeContext, line: number): MoneyUnit | null {
   for (let n = line - 1; n >= Math.max(1, line - 8); n--) {
@@ -221,7 +259,8 @@ const MONEY = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{2}$/;
  * A row that came out as one line with spaces instead of cell breaks
  * ("某执法队 综合交通运行保障 1,333.45 保障单位各项秩序正常稳定运转"): the tokens before the first amount
  * fill the columns before the amount column (names hold no spaces), every column up to the goal is an
- * amount, and the rest is goal text. Anything else stays goal text.
+ * amount, and the rest is goal text; a row of fewer amounts than columns and nothing else is read too.
+ * Anything else stays goal text.
  */
 export function spacedRow(text: string, cols: GoalColumns): string[] | null {
   const tokens = text.trim().split(/\s+/);
@@ -230,7 +269,12 @@ export function spacedRow(text: string, cols: GoalColumns): string[] | null {
   if (!tokens.slice(0, k).every((t) => /[\u4e00-\u9fff]/.test(t) && !MONEY.test(t))) return null;
   if (cols.unit >= 0 && cols.unit < k && !ORG.test(tokens[cols.unit].replace(/[(（][^)）]*[)）]$/, ''))) return null;
   const between = tokens.slice(k, cols.goal);
-  if (between.length < cols.goal - k || !between.every((t) => MONEY.test(t))) return null;
+  if (between.length < cols.goal - k || !between.every((t) => MONEY.test(t))) {
+    // Empty amount cells leave no token: amounts only, fewer than the columns, nothing after them
+    // ("某分局 3,499.31 2,807.75 691.56", a unit row). Only the first amount's column is certain.
+    if (tokens.length >= cols.goal || !tokens.slice(k).every((t) => MONEY.test(t))) return null;
+    return [...tokens, ...Array<string>(cols.goal - tokens.length).fill(''), ''];
+  }
   return [...tokens.slice(0, cols.goal), tokens.slice(cols.goal).join('')];
 }
 
@@ -245,7 +289,7 @@ function readEntry(row: Row, cols: GoalColumns): Entry | null {
   const amount = NUMERIC.test(amountText) ? moneyToWan(amountText, cols.money) : null;
   const goal = cell(cols.goal);
   if (row.cells.every((c) => !c.trim() || /^\*+$|^\d{1,2}$/.test(c.trim()))) return null; // column numbers
-  if (TOTAL.test(name)) return null;
+  if (TOTAL.test(name.replace(/[:：]$/, ''))) return null;
   if (amount !== null) return { t: 'row', name, unit: cell(cols.unit).replace(/\s+/g, ''), amount, goal, line: row.line };
   if (name && /[\u4e00-\u9fff]/.test(name) && amount === null) {
     // A name-only line: the first part of a wrapped name (its goal cell, if any, is goal text).
@@ -256,6 +300,9 @@ function readEntry(row: Row, cols: GoalColumns): Entry | null {
   return null;
 }
 
+/** The lower half of a wrapped name come out as plain text: short, no sentence punctuation. */
+const NAME_TAIL = /^[\u4e00-\u9fffA-Za-z0-9（）()、\-—－]{1,14}$/;
+
 /** A name that reads as finished: a project's or an organization's ending, or a closing bracket. */
 function completeName(name: string): boolean {
   return PROJECT_LIKE.test(name) || ORG.test(name) || /[)）]$/.test(name);
@@ -263,25 +310,59 @@ function completeName(name: string): boolean {
 
 /**
  * Wrapped names: a name-only line continues the row above when that row's name is unfinished (the
- * amounts sit on the first or middle line of a tall cell), otherwise it starts the row below.
+ * amounts sit on the first or middle line of a tall cell), otherwise it starts the row below. A row
+ * whose own name cell is empty has its amounts between the halves of a name centred in a tall block:
+ * the first name-only line after it is the lower half (the reader may leave it as a short line of
+ * plain text, after a blank line); further ones continue it while the name reads unfinished and no
+ * blank line (the end of a block) comes between on the same page. A name-only line with a block's end
+ * before the next row (and none after the row above) cannot start that row: it ends the row above.
+ * A name-only line above a row without a name of its own is that row's upper half.
  */
-function joinNames(entries: Entry[]): Entry[] {
+function joinNames(entries: Entry[], blankBetween: (a: number, b: number, overPage: boolean) => boolean): Entry[] {
   const out: Entry[] = [];
   let prefix = '';
   let last: Extract<Entry, { t: 'row' }> | null = null;
-  for (const e of entries) {
+  let centred = false;
+  let lastLine = 0;
+  const nextRow: number[] = [];
+  const nextNameless: boolean[] = [];
+  for (let i = entries.length - 1, at = Infinity, nameless = false; i >= 0; i--) {
+    nextRow[i] = at;
+    nextNameless[i] = nameless;
+    const x = entries[i];
+    if (x.t === 'row') {
+      at = x.line;
+      nameless = !x.name;
+    }
+  }
+  for (const [i, e] of entries.entries()) {
+    if (centred && last && e.t === 'frag' && e.plain && NAME_TAIL.test(e.text)) {
+      last.name += e.text;
+      lastLine = e.line;
+      centred = false;
+      continue;
+    }
     if (e.t === 'frag') {
       out.push(e);
       continue;
     }
     if (e.t === 'name') {
       const [name, goal] = e.text.split('\u0000');
-      if (last && !prefix && !completeName(last.name)) last.name += name;
-      else prefix += name;
+      const endsBefore = blankBetween(e.line, nextRow[i], true);
+      // The row below, in the same block, has no name of its own: this line is its (upper) name.
+      const upper = nextNameless[i] && !endsBefore;
+      const ends = last && !blankBetween(lastLine, e.line, false) && (!completeName(last.name) || endsBefore);
+      if (last && !prefix && (centred || (ends && !upper))) {
+        last.name += name;
+        lastLine = e.line;
+        centred = false;
+      } else prefix += name;
       if (goal) out.push({ t: 'frag', text: goal, line: e.line });
       continue;
     }
     last = { ...e, name: prefix + e.name };
+    lastLine = e.line;
+    centred = !e.name && prefix !== '';
     prefix = '';
     out.push(last);
   }
@@ -289,7 +370,15 @@ function joinNames(entries: Entry[]): Entry[] {
 }
 
 function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): ProjectDraft[] {
-  const entries = joinNames(all);
+  const blank = (n: number) => !(ctx.seg.lines[n - 1]?.text ?? '').trim();
+  // A blank line on the same page ends a block. A page break does too after a name-only line (a name
+  // does not go on over it into the next row), not before one (a name wrapping into the next page).
+  const entries = joinNames(all, (a, b, overPage) => {
+    if (!Number.isFinite(b)) return false;
+    if (ctx.seg.pageOf(a) !== ctx.seg.pageOf(b)) return overPage;
+    for (let n = a + 1; n < b; n++) if (blank(n)) return true;
+    return false;
+  });
   const out: ProjectDraft[] = [];
   let unit = '';
   let current: { d: ProjectDraft; parts: string[] } | null = null;
@@ -339,9 +428,11 @@ function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): Project
     const d = newDraft(name, 'table', ctx.ref(e.line));
     setIfEmpty(d, 'budget', e.amount);
     setIfEmpty(d, 'implementing_unit', cols.unit >= 0 ? e.unit : unit);
-    current = { d, parts: [...orphans, e.goal].filter((x) => x) };
+    const parts = [...orphans, e.goal].filter((x) => x);
+    current = { d, parts };
     orphans = [];
-    open = !e.goal || !SENTENCE_END.test(e.goal);
+    // A goal centred on its block may be whole before the row's line (the row's goal cell empty).
+    open = parts.length === 0 || !SENTENCE_END.test(parts[parts.length - 1]);
     out.push(d);
   }
   done();

@@ -48,10 +48,28 @@ function unitConflict(a: ProjectDraft, b: ProjectDraft): boolean {
   return a.origin === 'table' && b.origin === 'table' && differentUnits(a.implementing_unit, b.implementing_unit);
 }
 
+/**
+ * Two table rows told apart by a bracketed qualifier and their budgets ("…经费（越秀区）" 238,
+ * "…经费（海珠区）" 619.5): the same project for several districts, each a project of its own.
+ */
+function qualifierConflict(a: ProjectDraft, b: ProjectDraft): boolean {
+  if (a.origin !== 'table' || b.origin !== 'table' || !differentKnown(a.budget, b.budget)) return false;
+  const tail = (d: ProjectDraft) => /[(（]([^()（）]+)[)）]$/.exec(d.name.replace(/\s+/g, ''))?.[1] ?? null;
+  const ta = tail(a);
+  const tb = tail(b);
+  return ta !== null && tb !== null && ta !== tb;
+}
+
+/** Both budgets stated, and different. */
+function differentKnown(a: number | null | undefined, b: number | null | undefined): boolean {
+  return a != null && b != null && a !== b;
+}
+
 function mayMerge(a: ProjectDraft, b: ProjectDraft): boolean {
   const ka = nameKey(a.name);
   const kb = nameKey(b.name);
   if (!ka || !kb) return false;
+  if (qualifierConflict(a, b)) return false;
   // Two table rows of different units ("日常保障运行" of each unit) are different projects.
   if (unitConflict(a, b)) return false;
   if (ka === kb) return true;
@@ -70,7 +88,7 @@ export function mergeDrafts(drafts: ProjectDraft[], document_id: string): Projec
     // A function classification ("科学技术支出（类）应用研究（款）…（项）") is never a project.
     if (/[(（]类[)）].*[(（]款[)）]/.test(d.name)) continue;
     // A row without its unit must not chain the same name of two units into one project.
-    const candidates = clusters.filter((cl) => cl.some((m) => mayMerge(m, d)) && !cl.some((m) => unitConflict(m, d)));
+    const candidates = clusters.filter((cl) => cl.some((m) => mayMerge(m, d)) && !cl.some((m) => unitConflict(m, d) || qualifierConflict(m, d)));
     // Several units have a project of this name: the one with the same budget.
     const c = (unitless(d) && candidates.find((cl) => cl.some((m) => sameBudget(m, d)))) || candidates[0];
     if (c) c.push(d);
