@@ -32,5 +32,10 @@ describe.skipIf(!has('088.pdf'))('real PDFs: 绩效目标表 with names centred 
     expect(ps.find((p) => p.name === '广州市生态环境局2025年全运会比赛场馆及驻地周边环境风险源监测管控和应急管理项目')?.budget).toBe(48);
     expect(ps.find((p) => p.name === '广州市固体废物管理中心2025年广州市固体废物管理一体化平台建设项目')?.budget).toBe(38.98);
     expect(ps.find((p) => p.name === '典型园区VOCs排放监测系统集成及应用示范')?.budget).toBe(8.16);
+    // Every project has its goal; indicator text run over the goal column's lines stays out of it.
+    expect(ps.filter((p) => p.annual_goal).length).toBe(300);
+    expect(ps.filter((p) => /指标值|－产出指标/.test(p.annual_goal ?? '')).length).toBe(0);
+    const gz = ps.find((p) => p.name === '工作经费' && p.budget === 73.88);
+    expect(gz?.annual_goal).toMatch(/^通过开展出国境交流和培训.*促进环境保护工作质量提高。$/);
   });
 });

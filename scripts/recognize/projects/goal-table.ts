@@ -300,6 +300,12 @@ function readEntry(row: Row, cols: GoalColumns): Entry | null {
   return null;
 }
 
+/**
+ * Indicator text as a 绩效指标 column prints it ("1、1－产出指标，11－数量指标，…；实施周期指标值：100%，年度指标值：100%;"),
+ * or a line's worth of its tail ("值：≥90%;").
+ */
+const INDICATOR_TEXT = /指标值|实施周期|\d{1,2}\s*[－-]\s*(产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)|^值[:：]|^[≥≤＜＞<>=\d.%％;；，,\s]+$/;
+
 /** The lower half of a wrapped name come out as plain text: short, no sentence punctuation. */
 const NAME_TAIL = /^[\u4e00-\u9fffA-Za-z0-9（）()、\-—－]{1,14}$/;
 
@@ -371,6 +377,11 @@ function joinNames(entries: Entry[], blankBetween: (a: number, b: number, overPa
 
 function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): ProjectDraft[] {
   const blank = (n: number) => !(ctx.seg.lines[n - 1]?.text ?? '').trim();
+  const blockEnd = (a: number, b: number) => {
+    if (ctx.seg.pageOf(a) !== ctx.seg.pageOf(b)) return false;
+    for (let n = a + 1; n < b; n++) if (blank(n)) return true;
+    return false;
+  };
   // A blank line on the same page ends a block. A page break does too after a name-only line (a name
   // does not go on over it into the next row), not before one (a name wrapping into the next page).
   const entries = joinNames(all, (a, b, overPage) => {
@@ -392,10 +403,16 @@ function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): Project
     current = null;
     open = false;
   };
-  const addGoalText = (text: string) => {
+  let goalLine = 0;
+  const addGoalText = (text: string, line: number) => {
     if (!text) return;
+    // A finished goal, a blank line, and the next row with no blank line before it: the text is the
+    // next block's goal, centred on that block and so starting above its row.
+    const last = current?.parts[current.parts.length - 1];
+    if (current && open && last && SENTENCE_END.test(last) && blockEnd(goalLine, line) && !blockEnd(line, nextRowAt(line))) open = false;
     if (current && open) {
       current.parts.push(text);
+      goalLine = line;
       open = !SENTENCE_END.test(text);
     } else {
       if (current) done();
@@ -403,16 +420,21 @@ function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): Project
     }
   };
   const rows = entries.filter((x): x is Extract<Entry, { t: 'row' }> => x.t === 'row');
+  function nextRowAt(line: number): number {
+    return rows.find((r) => r.line > line)?.line ?? line;
+  }
   for (const e of entries) {
     if (e.t === 'frag') {
-      addGoalText(e.text);
+      // A line outside the cells may be the indicator column's text run over the goal's.
+      if (e.plain && INDICATOR_TEXT.test(e.text)) continue;
+      addGoalText(e.text, e.line);
       continue;
     }
     if (e.t !== 'row') continue;
     const name = e.name;
     if (!/[\u4e00-\u9fff]/.test(name)) {
       // Amounts whose name was lost: the row cannot be a project; its goal text stays in the stream.
-      if (e.goal) addGoalText(e.goal);
+      if (e.goal) addGoalText(e.goal, e.line);
       continue;
     }
     // A unit row carries the unit's subtotal: never less than the row below it.
@@ -428,11 +450,10 @@ function finish(all: Entry[], cols: GoalColumns, ctx: RecognizeContext): Project
     const d = newDraft(name, 'table', ctx.ref(e.line));
     setIfEmpty(d, 'budget', e.amount);
     setIfEmpty(d, 'implementing_unit', cols.unit >= 0 ? e.unit : unit);
-    const parts = [...orphans, e.goal].filter((x) => x);
-    current = { d, parts };
+    current = { d, parts: [...orphans, e.goal].filter((x) => x) };
     orphans = [];
-    // A goal centred on its block may be whole before the row's line (the row's goal cell empty).
-    open = parts.length === 0 || !SENTENCE_END.test(parts[parts.length - 1]);
+    goalLine = e.line;
+    open = !e.goal || !SENTENCE_END.test(e.goal);
     out.push(d);
   }
   done();
