@@ -2,11 +2,8 @@
  * Search page: Pagefind's JS API with our own result list (name, department, year, budget), filters
  * and budget sort. Loaded as a bundled file, so the CSP needs no inline script.
  */
-interface PfResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
+import { phraseFirst, type PfResultData } from '../lib/phrase';
+
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -189,7 +186,8 @@ async function main() {
     if (my !== seq) return;
     const where = scope === 'all' ? '' : `在${manifest.bundles.find((b) => b.key === scope)?.label ?? scope}中`;
     const counted = () => (results.length > list.children.length ? `，显示前 ${list.children.length} 条` : '');
-    list.replaceChildren(...data.map(resultItem));
+    // a budget sort keeps Pagefind's order; a keyword search puts whole-phrase matches first
+    list.replaceChildren(...(sortKey ? data : phraseFirst(data, q)).map(resultItem));
     const summary = document.createTextNode(results.length ? `${where}找到 ${results.length} 条结果${counted()}` : `${where}没有找到结果，换个关键词试试。`);
     status.replaceChildren(summary);
     if (scope !== 'all' && manifest.bundles.length > 1) {
@@ -210,7 +208,7 @@ async function main() {
         const next = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
         more.disabled = false;
         if (my !== seq) return;
-        list.append(...next.map(resultItem));
+        list.append(...(sortKey ? next : phraseFirst(next, q)).map(resultItem));
         summary.textContent = `${where}找到 ${results.length} 条结果${counted()}`;
         more.hidden = results.length <= list.children.length;
         // keyboard and screen-reader users land on the first new result

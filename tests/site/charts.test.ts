@@ -145,3 +145,16 @@ describe('projectUnit', async () => {
     expect(projectUnit({ implementing_unit: null }, '某局')).toBeNull();
   });
 });
+
+describe('phraseFirst (search results)', async () => {
+  const { phraseFirst } = await import('../../src/lib/phrase');
+  const r = (name: string, content = '') => ({ url: name, excerpt: '', content, meta: { name } });
+  it('puts results holding the whole query first (title, then text), keeping Pagefind’s order within each group', () => {
+    const out = phraseFirst([r('外派人员经费'), r('包年服务费', '含外包'), r('业务外包经费'), r('信息化运维', '运维外 包服务')], '外包');
+    expect(out.map((x) => x.url)).toEqual(['业务外包经费', '包年服务费', '信息化运维', '外派人员经费']);
+  });
+  it('leaves one-character queries alone', () => {
+    const list = [r('乙'), r('甲')];
+    expect(phraseFirst(list, '甲')).toBe(list);
+  });
+});
