@@ -46,11 +46,15 @@ export function yearSummaries(docs: Array<Pick<DocumentEntry, 'fiscal_year' | 'k
   return [...map.values()].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
-/** The n documents with the largest headline expenditure (ties by id, so the choice is stable). */
+/**
+ * The n documents with the largest 支出总计 (ties by id, so the choice is stable). Only documents that
+ * state 支出总计 are ranked: a fallback figure (本年支出, 一般公共预算支出) covers less money and
+ * would rank a document below where it belongs.
+ */
 export function largestDocuments<D extends Pick<DocumentEntry, 'id' | 'totals'>>(docs: D[], n: number): D[] {
   return docs
-    .filter((d) => headline(d) !== null)
-    .sort((a, b) => (headline(b) as number) - (headline(a) as number) || (a.id < b.id ? -1 : 1))
+    .filter((d) => d.totals.expenditure_total !== null)
+    .sort((a, b) => (b.totals.expenditure_total as number) - (a.totals.expenditure_total as number) || (a.id < b.id ? -1 : 1))
     .slice(0, n);
 }
 

@@ -25,11 +25,11 @@ describe('year summaries', () => {
     expect(y2021.basic).toBeNull();
   });
 
-  it('largest documents are ordered by headline expenditure', () => {
+  it('largest documents are ranked by 支出总计 only (no fallback to a figure of another scope)', () => {
     const top = largestDocuments(docs, 2);
     expect(top.map((d) => d.department)).toEqual(['赣州市行政审批局', '江汉区行政审批局']);
     expect(headline(top[0])).toBe(14783.86);
-    expect(largestDocuments(docs, 100).length).toBe(docs.filter((d) => headline(d) !== null).length);
+    expect(largestDocuments(docs, 100).length).toBe(docs.filter((d) => d.totals.expenditure_total !== null).length);
   });
 });
 
