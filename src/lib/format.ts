@@ -1,4 +1,5 @@
 /** Formatting and URL helpers shared by pages (pure; unit-tested in tests/site). */
+import { departmentPlausible } from '../../scripts/recognize/document/department';
 
 /** Internal link under the configured base path; `path` has no leading slash. */
 export function href(base: string, path = ''): string {
@@ -25,8 +26,6 @@ export function large(v: number | null | undefined): string {
   return Math.abs(v) >= 10000 ? `${fmtYi.format(v / 10000)} 亿元` : wan(v);
 }
 
-const ORG_END = /(?:局|委员会|委|办公室|办|院|会|中心|厅|部|所|室|队|站|馆|校|学|处|社|团|台|署|园|宫|联|机关|公司|集团|支队|大队|分局|监狱|医院|科|组|场|库)(?:（[^）]*）|\([^)]*\))?$/;
-
 /**
  * The project's implementing unit, when it names an organisation other than the department: the unit
  * tells apart projects of one name in titles and lists. A 实施主体 cell that holds a sentence or a
@@ -34,8 +33,8 @@ const ORG_END = /(?:局|委员会|委|办公室|办|院|会|中心|厅|部|所|�
  */
 export function projectUnit(p: { implementing_unit: string | null }, department: string): string | null {
   const u = p.implementing_unit?.trim();
-  if (!u || u === department || u.length > 40 || /[。；;，,：:“”"]/.test(u)) return null;
-  return ORG_END.test(u) ? u : null;
+  // the same test the pipeline applies to department names: an organ's name, not a sentence
+  return u && u !== department && departmentPlausible(u) ? u : null;
 }
 
 /** Plain number without unit, '' for null (table cells). */
