@@ -38,7 +38,7 @@ const out = join(dist, 'pagefind');
 // header, caption and 一级/二级指标 cells, source line numbers): it only slowed indexing and crowded results.
 const EXCLUDE_SELECTORS = ['table.src-table', 'figure.chart', 'thead.search-skip', 'caption.search-skip', 'td.search-skip', 'span.search-skip'];
 /** Folders of the build that hold no pages to index. */
-const SKIP_DIRS = new Set(['pagefind', 'sources', 'data', '_astro']);
+const SKIP_DIRS = new Set(['pagefind', 'sources', 'data', '_astro', 'charts', 'embed']);
 
 interface Plan {
   bundles: Array<{ key: string; files: string[] }>;
