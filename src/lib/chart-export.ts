@@ -160,6 +160,7 @@ export function embedPageHtml(p: EmbedPage): string {
 <title>${esc(p.title)}${p.context ? ` · ${esc(p.context)}` : ''} · 预算公开数据站</title>
 <link rel="canonical" href="${esc(p.links.chartUrl)}">
 <link rel="stylesheet" href="${esc(href(p.base, 'embed.css'))}">
+<link rel="icon" href="${esc(href(p.base, 'favicon.svg'))}" type="image/svg+xml">
 </head>
 <body class="embed">
 <figure class="chart" id="${esc(p.id)}">

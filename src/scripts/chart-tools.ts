@@ -65,14 +65,23 @@ export function exportSvg(fig: HTMLElement): { text: string; width: number; heig
   const width = vb && vb.width ? vb.width : svg.getBoundingClientRect().width;
   const h = vb && vb.height ? vb.height : svg.getBoundingClientRect().height;
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  // inline what style sheets gave each element (its own attributes are kept as they are)
+  // what style sheets gave each element, as presentation attributes (a style attribute would break
+  // the page's CSP, and a standalone SVG has no style sheet): where the element has no attribute of its
+  // own and the value is not simply inherited from its parent
   const from = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const to = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  const styles = new Map<Element, CSSStyleDeclaration>();
   from.forEach((el, i) => {
-    if (i === 0 || el.namespaceURI !== SVG_NS || el.tagName === 'title' || el.tagName === 'desc') return;
+    if (el.namespaceURI !== SVG_NS || el.tagName === 'title' || el.tagName === 'desc') return;
     const cs = getComputedStyle(el);
-    const style = INLINE.map((p) => [p, cs.getPropertyValue(p)] as const).filter(([, v]) => v && v !== 'normal' && v !== 'auto');
-    if (style.length) to[i].setAttribute('style', style.map(([p, v]) => `${p}:${v}`).join(';'));
+    styles.set(el, cs);
+    if (i === 0) return;
+    const parent = el.parentElement ? styles.get(el.parentElement) : undefined;
+    for (const p of INLINE) {
+      const v = cs.getPropertyValue(p);
+      if (!v || el.hasAttribute(p) || (parent && parent.getPropertyValue(p) === v)) continue;
+      to[i].setAttribute(p, v);
+    }
   });
   const font = getComputedStyle(svg).fontFamily || 'sans-serif';
   const title = fig.querySelector('.chart-title')?.textContent?.trim() ?? '';
@@ -98,6 +107,9 @@ export function exportSvg(fig: HTMLElement): { text: string; width: number; heig
   for (const l of contextLines) out.append(textEl(0, (y += 16) - 3, 12, '#555', l));
   for (const l of titleLines) out.append(textEl(0, (y += 20) - 4, 15, '#222', l, true));
   const body = document.createElementNS(SVG_NS, 'g');
+  // what the drawing's root passes down to its shapes
+  const rootStyle = styles.get(svg);
+  if (rootStyle) for (const p of INLINE) if (rootStyle.getPropertyValue(p)) body.setAttribute(p, rootStyle.getPropertyValue(p));
   body.append(...Array.from(clone.childNodes));
   out.append(body);
   y = h + 8;
