@@ -57,7 +57,8 @@ async function plan(sourcesDir: string, file: string): Promise<PublishedSource> 
   }
   const utf8 = new TextEncoder();
   if (/\.pdf$/i.test(file)) {
-    const r = await readPdf(bytes);
+    // a scan is not OCR'd again here (no text layer: withheld, its mobile numbers cannot be ruled out)
+    const r = await readPdf(bytes, { ocr: false });
     if (!r.ok) return withheld('原始 PDF 没有可读取的文字层（或无法解析），无法确认其中不含个人手机号码，因此未发布；请向发布机关索取原件。');
     const text = r.lines.map((l) => l.text).join('\n');
     if (!MOBILE.test(text)) return { file, path: `sources/${file}`, kind: 'pdf', pages: true, note: null, bytes };

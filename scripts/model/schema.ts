@@ -109,6 +109,8 @@ export const Table = z.object({
    * inconsistent; it records a parse note instead. Absent when there were none.
    */
   reading_issues: z.array(z.string()).optional(),
+  /** Read by OCR from a scan (its figures are less certain: a failed check on it is a parse note). Absent otherwise. */
+  ocr: z.boolean().optional(),
 });
 export type Table = z.infer<typeof Table>;
 
@@ -348,7 +350,7 @@ export const DocumentRecord = z.object({
   disclosure: z.array(DisclosureItem),
   coverage: Coverage,
   source_file: z.string(), // path relative to the sources folder
-  source_format: z.enum(['text', 'markdown', 'pdf', 'pdftotext']),
+  source_format: z.enum(['text', 'markdown', 'pdf', 'pdf_ocr', 'pdftotext']), // pdf_ocr: a scan read by OCR
   source_encoding: z.string(),
   source_sha256: z.string(),
 });

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PIPELINE_VERSION } from '../model/schema.js';
+import { OCR_TOOLS_MISSING } from '../read/pdf/ocr.js';
 import { sidecarPath } from '../read/sidecar.js';
 import { ingestFile, type IngestFileResult, type IngestOptions } from './ingest-file.js';
 
@@ -119,7 +120,9 @@ export async function ingestCached(path: string, relFile: string, options: Inges
   }
   try {
     const result = await ingestFile(path, relFile, options);
-    if (key && cacheDir) cachePut(cacheDir, key, result);
+    // a scan refused for want of OCR tools is read again once they are installed
+    const ocrMissing = result.errors.some((e) => e.message.includes(OCR_TOOLS_MISSING));
+    if (key && cacheDir && !ocrMissing) cachePut(cacheDir, key, result);
     return { result, hit: false };
   } catch (e) {
     const message = `解析时发生内部错误：${(e as Error).message}`;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DocumentRecord, IngestError, SourceRef, Totals } from '../model/schema.js';
-import { readSource } from '../read/source.js';
+import { readForIngest, SCAN_REFUSAL_PREFIX } from './read-scan.js';
 import { readSidecar } from '../read/sidecar.js';
 import { segment } from '../segment/segment.js';
 import { makeContext } from '../recognize/context.js';
@@ -32,7 +32,7 @@ export interface IngestOptions {
 
 export async function ingestFile(path: string, relFile: string, options: IngestOptions = {}): Promise<IngestFileResult> {
   const errors: IngestError[] = [];
-  const read = await readSource(path);
+  const read = await readForIngest(path, relFile);
   if (!read.ok) {
     errors.push({ file: relFile, line: read.line, severity: 'error', action: 'skipped', message: read.reason });
     return { document: null, errors };
@@ -60,7 +60,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
       line: null,
       severity: 'error',
       action: 'skipped',
-      message: refusalReason(seg, looksLikeDisclosure(seg)),
+      message: (read.format === 'pdf_ocr' ? SCAN_REFUSAL_PREFIX : '') + refusalReason(seg, looksLikeDisclosure(seg)),
     });
     return { document: null, errors };
   }
@@ -105,7 +105,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     totals,
     totals_sources: sources,
     facts: r.facts,
-    tables: r.tables,
+    tables: read.format === 'pdf_ocr' ? r.tables.map((t) => ({ ...t, ocr: true })) : r.tables,
     expenditure_by_function: r['function-classification'],
     basic_expenditure_by_economic: r['economic-classification'],
     three_public: r['three-public'].items,

@@ -7,26 +7,29 @@ import { extname } from 'node:path';
 import { decodeText, sniffBinary } from './decode.js';
 import { toLines } from '../segment/segment.js';
 import type { SourceLine } from '../segment/ir.js';
-import { readPdf } from './pdf/index.js';
+import { readPdf, type ReadPdfOptions } from './pdf/index.js';
 import { notPdfReason } from './not-pdf.js';
 import { layoutTextToLines, looksLikeLayoutText } from './layout-text.js';
 
 export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.pdf'];
 
-export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'pdftotext';
+/** pdf_ocr: a PDF without a text layer, read by OCR (read/pdf/ocr.ts). */
+export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'pdf_ocr' | 'pdftotext';
 
 export type ReadResult =
-  | { ok: true; lines: SourceLine[]; format: SourceFormat; encoding: string; note: string | null; bytes: Uint8Array }
+  /** `ocr`: read by OCR — the PDF's page count and how many pages were read (fewer on a first look). */
+  | { ok: true; lines: SourceLine[]; format: SourceFormat; encoding: string; note: string | null; bytes: Uint8Array; ocr?: { pages: number; read: number } }
   | { ok: false; reason: string; line: number | null };
 
-export async function readSource(path: string): Promise<ReadResult> {
+export async function readSource(path: string, opts: ReadPdfOptions = {}): Promise<ReadResult> {
   const bytes = new Uint8Array(readFileSync(path));
   const ext = extname(path).toLowerCase();
   if (ext === '.pdf' || (bytes.length > 4 && sniffBinary(bytes) === 'PDF 文件' && ext !== '.txt' && ext !== '.md')) {
     const notPdf = notPdfReason(bytes);
     if (notPdf) return { ok: false, reason: notPdf, line: null };
-    const pdf = await readPdf(bytes);
+    const pdf = await readPdf(bytes, opts);
     if (!pdf.ok) return { ok: false, reason: pdf.reason, line: null };
+    if (pdf.ocr) return { ok: true, lines: pdf.lines, format: 'pdf_ocr', encoding: 'pdf', note: pdf.note, bytes, ocr: pdf.ocr };
     return { ok: true, lines: pdf.lines, format: 'pdf', encoding: 'pdf', note: pdf.note, bytes };
   }
   const decoded = decodeText(bytes);

@@ -11,8 +11,19 @@ import { buildLines, type Frag } from './geometry.js';
 import { assemblePages, type PageInput } from './pages.js';
 import { extractRules, type Rules } from './rules.js';
 import { TOLERANCES } from './tolerances.js';
+import { readScanned } from './ocr.js';
 
-export type PdfResult = { ok: true; lines: SourceLine[]; note: string | null } | { ok: false; reason: string };
+export type PdfResult =
+  /** `ocr`: the PDF has no text layer and was read by OCR (ocr.ts): its page count and how many were read. */
+  | { ok: true; lines: SourceLine[]; note: string | null; ocr?: { pages: number; read: number } }
+  | { ok: false; reason: string };
+
+export interface ReadPdfOptions {
+  /** A scan: OCR only its first this many pages (a first look, see pipeline/ingest-file.ts). */
+  ocrFirstPages?: number;
+  /** false: a PDF without a text layer is refused, not read by OCR (default true). */
+  ocr?: boolean;
+}
 
 const T = TOLERANCES.glyphs;
 
@@ -35,7 +46,7 @@ function describe(e: unknown): string {
   return `PDF 无法读取（${msg.slice(0, 120)}）：请确认文件完整，或用 pdftotext -layout 转成文本后放入来源目录`;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
+export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Promise<PdfResult> {
   let pdfjs: PdfJs;
   try {
     pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -104,20 +115,20 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfResult> {
       if (frags.length === 0) empty.push(n);
       pages.push({ lines: buildLines(frags, { hardGap: TOLERANCES.lines.pdfHardGap }), height, rules });
     }
+    // no text layer (a scan): read by OCR when Tesseract is installed (ocr.ts)
+    const scanned = async (reason: string): Promise<PdfResult> =>
+      opts.ocr === false ? { ok: false, reason } : readScanned(bytes, doc!.numPages, reason, { firstPages: opts.ocrFirstPages });
     if (glyphs === 0) {
-      return {
-        ok: false,
-        reason: `PDF 没有文字层（共 ${doc.numPages} 页，可能是扫描件或图片）：无法读取文字。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
-      };
+      return scanned(`PDF 没有文字层（共 ${doc.numPages} 页，可能是扫描件或图片）：无法读取文字。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`);
     }
-    const nearlyEmpty = {
-      ok: false as const,
-      reason: `PDF 几乎没有文字层（共 ${doc.numPages} 页，每页只有页码之类的零星文字，可能是扫描件或图片）：无法读取正文。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
-    };
-    if (textPages === 0 && doc.numPages >= 2) return nearlyEmpty;
+    const nearlyEmpty = () =>
+      scanned(
+        `PDF 几乎没有文字层（共 ${doc.numPages} 页，每页只有页码之类的零星文字，可能是扫描件或图片）：无法读取正文。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
+      );
+    if (textPages === 0 && doc.numPages >= 2) return nearlyEmpty();
     const { lines, stats } = assemblePages(pages);
     // what text there was repeats on every page (a stamp, a running header): dropped as page furniture
-    if (doc.numPages >= 2 && lines.reduce((n, l) => n + l.text.replace(/\s+/g, '').length, 0) < T.minDocumentCharacters) return nearlyEmpty;
+    if (doc.numPages >= 2 && lines.reduce((n, l) => n + l.text.replace(/\s+/g, '').length, 0) < T.minDocumentCharacters) return nearlyEmpty();
     const notes: string[] = [];
     if (empty.length > 0) {
       notes.push(`PDF 第 ${formatPages(empty)} 页没有文字层（可能是扫描图片或空白页），这些页的内容未能读取`);
