@@ -158,7 +158,7 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       i('parse_note_count', '未能完整读取的部分数', '程序未能完整读取、因而未作核对的部分（见 parse_notes.csv），不是原文的问题'),
       { name: 'coverage_share', type: 'number', title: '行覆盖率', description: '被识别结构认领的非空行占比（0–1）' },
       s('source_sha256', '来源文件 SHA-256'),
-      s('source_format', '来源格式'),
+      s('source_format', '来源格式', 'pdf：有文字层的 PDF；pdf_ocr：扫描件（没有文字层），经文字识别（OCR）读取，数字可能识别有误；text、markdown：文本；pdftotext：pdftotext -layout 导出的文本'),
       s('source_encoding', '来源编码'),
       ...PROVENANCE_FIELDS,
     ],
@@ -471,9 +471,10 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       s('note', '说明'),
       i('row_count', '行数'),
       s('path', '下载文件'),
+      { name: 'ocr', type: 'boolean', title: 'OCR 识别', description: '从扫描件经文字识别（OCR）读取：数字可能识别有误，核对不一致之处只作为未能完整读取的部分' },
       ...PROVENANCE_FIELDS,
     ],
-    rowsOf: (d) => d.tables.map((t) => [d.id, t.id, t.kind, TABLE_KIND_LABELS[t.kind], t.title, t.unit, t.empty, t.note, t.rows.length, tablePath(d.id, t.id), ...prov(t.source)]),
+    rowsOf: (d) => d.tables.map((t) => [d.id, t.id, t.kind, TABLE_KIND_LABELS[t.kind], t.title, t.unit, t.empty, t.note, t.rows.length, tablePath(d.id, t.id), t.ocr === true, ...prov(t.source)]),
   },
 ];
 

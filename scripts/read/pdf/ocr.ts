@@ -35,11 +35,17 @@ export const OCR_LANG = 'chi_sim';
 /** Said in every "tools missing" reason: the cache does not keep such a result (cache.ts). */
 export const OCR_TOOLS_MISSING = '缺少文字识别（OCR）工具';
 
-let toolsChecked: Promise<string[]> | null = null;
+/** The Tesseract program: `TESSERACT` in the environment (a path), else `tesseract` on the PATH. */
+const tesseract = () => process.env.TESSERACT || 'tesseract';
 
-/** Which OCR tools are missing (Debian package names); empty when OCR can run. Checked once. */
+const toolsChecked = new Map<string, Promise<string[]>>();
+
+/** Which OCR tools are missing (Debian package names); empty when OCR can run. Checked once per program. */
 export function missingOcrTools(): Promise<string[]> {
-  toolsChecked ??= (async () => {
+  const program = tesseract();
+  const known = toolsChecked.get(program);
+  if (known) return known;
+  const check = (async () => {
     const missing: string[] = [];
     try {
       await run('pdftoppm', ['-v']);
@@ -47,14 +53,15 @@ export function missingOcrTools(): Promise<string[]> {
       missing.push('poppler-utils');
     }
     try {
-      const { stdout, stderr } = await run('tesseract', ['--list-langs']);
+      const { stdout, stderr } = await run(program, ['--list-langs']);
       if (!`${stdout}\n${stderr}`.split(/\s+/).includes(OCR_LANG)) missing.push('tesseract-ocr-chi-sim');
     } catch {
       missing.push('tesseract-ocr', 'tesseract-ocr-chi-sim');
     }
     return missing;
   })();
-  return toolsChecked;
+  toolsChecked.set(program, check);
+  return check;
 }
 
 /** One page as read by OCR: its visual lines and height in PDF points (72 per inch). */
@@ -87,7 +94,7 @@ export async function ocrPages(bytes: Uint8Array, from: number, to: number): Pro
         const dpi = ppi.get(n) ?? OCR_DPI;
         // grey PGM: PNG compression of a 300 dpi page costs more than the OCR itself
         await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', pdf, image]);
-        const { stdout } = await run('tesseract', [`${image}.pgm`, '-', '-l', OCR_LANG, '--psm', String(OCR_PSM), 'tsv'], {
+        const { stdout } = await run(tesseract(), [`${image}.pgm`, '-', '-l', OCR_LANG, '--psm', String(OCR_PSM), 'tsv'], {
           env,
           maxBuffer: 64 * 1024 * 1024,
         });
