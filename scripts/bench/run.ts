@@ -13,6 +13,7 @@ import { generateCorpus, fileName } from '../generate/index.js';
 import { lastJson, measure, type Measured } from './measure.js';
 import { pagefindFigures, type PagefindFigures } from './pagefind.js';
 import { measureSearchBytes, type SearchBytes } from './search-bytes.js';
+import { measureOcr } from './ocr.js';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '100,1000' }, seed: { type: 'string', default: '1' }, 'no-site': { type: 'boolean', default: false } },
@@ -232,6 +233,11 @@ for (const n of sizes) {
   };
 }
 
+// OCR of scanned PDFs: seconds per page (kept from the last run when it cannot be measured here)
+const ocr = await measureOcr();
+if (typeof ocr === 'string') notes.push(`OCR 未测量：${ocr}`);
+else console.log(`\nOCR：${ocr.pages} 页 ${(ocr.ms / 1000).toFixed(1)} 秒，每页 ${ocr.seconds_per_page} 秒（200 dpi 扫描件，负载 ${ocr.load_average[0]}）`);
+
 const previous = previousSizes;
 const out = {
   // hand-written records of what changed (changes_*) stay with the figures
@@ -242,6 +248,7 @@ const out = {
   machine: { cpus: cpus().length, available_parallelism: availableParallelism(), cpu_model: cpus()[0]?.model ?? null, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
   seed,
   sizes: Object.fromEntries(Object.entries({ ...previous, ...results }).sort((a, b) => Number(a[0]) - Number(b[0]))),
+  ocr: typeof ocr === 'string' ? (previousFile.ocr ?? null) : ocr,
   notes,
 };
 mkdirSync('bench', { recursive: true });
