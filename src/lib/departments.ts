@@ -191,7 +191,7 @@ export interface FunctionSeries {
   /** the code of the newest document that has the 科目 */
   code: string;
   level: number;
-  /** the newest name */
+  /** the newest printed name ('' when every document prints the code without a name) */
   name: string;
   /** more than one entry when the code's name changed or the name moved code (oldest first) */
   names: FunctionName[];
@@ -221,7 +221,9 @@ function linesOf(d: DeptDoc, tableKind: string): Map<string, Line> {
   const m = new Map<string, Line>();
   for (const r of d.expenditure_by_function) {
     if (r.table_kind !== tableKind || !/^\d{3}(\d{2}){0,2}$/.test(r.code) || m.has(r.code)) continue;
-    m.set(r.code, { code: r.code, level: r.level, name: r.name.trim(), total: r.total });
+    // a row printed with its code but no name (or the code again as its name) has no name to compare
+    const name = r.name.trim();
+    m.set(r.code, { code: r.code, level: r.level, name: /^\d*$/.test(name) ? '' : name, total: r.total });
   }
   return m;
 }
@@ -251,6 +253,13 @@ export function genericFunctionNames(docs: Array<Pick<DeptDoc, 'expenditure_by_f
     }
   }
   return out;
+}
+
+let genericMemo: { docs: unknown; set: Set<string> } | null = null;
+/** genericFunctionNames, computed once per input array (every department page of a build shares it). */
+export function genericFunctionNamesOnce(docs: Array<Pick<DeptDoc, 'expenditure_by_function'>>): Set<string> {
+  if (genericMemo?.docs !== docs) genericMemo = { docs, set: genericFunctionNames(docs) };
+  return genericMemo.set;
 }
 
 /**
@@ -291,6 +300,7 @@ export function functionMatrix(docs: DeptDoc[], generic: Set<string> = new Set()
   const byName = new Map<string, Set<string>>();
   lines.forEach((m) => {
     for (const l of m.values()) {
+      if (!l.name) continue;
       const key = `${l.level}|${normName(l.name)}`;
       byName.set(key, (byName.get(key) ?? new Set()).add(l.code));
     }
@@ -340,19 +350,22 @@ export function functionMatrix(docs: DeptDoc[], generic: Set<string> = new Set()
       const hit = codes.map((c) => m.get(c)).find((l): l is Line => l !== undefined);
       if (!hit) return;
       values[i] = hit.total;
-      newest = hit;
+      newest = { ...hit, name: hit.name || (newest?.name ?? '') };
+      if (!hit.name) return;
       const last = names[names.length - 1];
       if (last && normName(last.name) === normName(hit.name) && last.code === hit.code) last.years.push(ordered[i].fiscal_year);
       else names.push({ name: hit.name, code: hit.code, years: [ordered[i].fiscal_year] });
     });
     const latest = newest as unknown as Line;
+    // the newest printed name; empty when no document names the 科目
+    const shown = names.length ? names[names.length - 1].name : '';
     const code = latest.code;
     const matchedBy = codes.map((c) => how.get(c)).find((x) => x !== undefined);
     const renamed = new Set(names.map((n) => normName(n.name))).size > 1;
     rows.push({
       code,
       level: latest.level,
-      name: latest.name,
+      name: shown,
       names: names.length > 1 ? names : [],
       values,
       matched: matchedBy ?? (renamed ? 'renamed' : 'code'),
@@ -361,4 +374,28 @@ export function functionMatrix(docs: DeptDoc[], generic: Set<string> = new Set()
   }
   rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { columns, rows, mixed_tables: new Set(tables).size > 1 };
+}
+
+/**
+ * The two columns whose change a function table shows: the newest document against the previous
+ * year's document of the same kind (预算 with 预算, 决算 with 决算); null when there is none.
+ */
+export function changePair(columns: Array<{ doc: Pick<DeptDoc, 'fiscal_year' | 'kind'> }>): [number, number] | null {
+  const family = (k: DocumentKind) => (k === 'final_account' ? 'final' : 'budget');
+  for (let j = columns.length - 1; j > 0; j--) {
+    const to = columns[j].doc;
+    if (to.fiscal_year === null) continue;
+    for (let i = j - 1; i >= 0; i--) {
+      const from = columns[i].doc;
+      if (from.fiscal_year !== null && from.fiscal_year < to.fiscal_year && family(from.kind) === family(to.kind)) return [i, j];
+    }
+  }
+  return null;
+}
+
+/** One line of the crosswalk under a department's function table: each year's code and name, and how they were matched. */
+export function crosswalkNote(r: Pick<FunctionSeries, 'names' | 'matched' | 'why'>): string {
+  const parts = r.names.map((n) => `${n.years.map((y) => y ?? '年份不详').join('、')} 年：${n.code}“${n.name}”`);
+  const how = r.matched === 'moved' ? '名称相同、编码不同，按名称对照' : r.matched === 'curated' ? `据${r.why}` : '编码相同、名称不同，按编码对照';
+  return `${parts.join(' → ')}（${how}）`;
 }

@@ -4,7 +4,7 @@
  * years with renamed and moved 科目.
  */
 import { describe, expect, it } from 'vitest';
-import { fundingMix, functionMatrix, genericFunctionNames, keyFigures, topProjects, variances, type DeptDoc } from '../../src/lib/departments';
+import { changePair, crosswalkNote, fundingMix, functionMatrix, genericFunctionNames, keyFigures, topProjects, variances, type DeptDoc } from '../../src/lib/departments';
 import { TOTAL_KEYS, type DocumentKind, type FunctionExpenditure, type Totals } from '../../scripts/model/schema';
 
 const NO_TOTALS = Object.fromEntries(TOTAL_KEYS.map((k) => [k, null])) as unknown as Totals;
@@ -99,5 +99,34 @@ describe('functions across years', () => {
     expect(generic.has('事业运行')).toBe(true);
     const m = functionMatrix([y1, y2, y3], generic);
     expect(m.rows.filter((r) => r.name === '事业运行').map((r) => r.code)).toEqual(['2010302', '2010350']);
+  });
+});
+
+describe('change column', () => {
+  it('the newest document against the previous year of the same kind', () => {
+    const cols = [b2022, b2023, f2023].map((doc) => ({ doc }));
+    expect(changePair(cols)).toEqual([0, 1]);
+    expect(changePair([b2022, f2023].map((doc) => ({ doc })))).toBeNull();
+  });
+});
+
+describe('crosswalk notes', () => {
+  it('say each year’s code and name and how they were matched', () => {
+    const y1 = doc(2018, 'budget', {}, [['2010350', '事业运行', 40]]);
+    const y2 = doc(2019, 'budget', {}, [['2010302', '事业运行', 45]]);
+    const [row] = functionMatrix([y1, y2]).rows;
+    expect(crosswalkNote(row)).toBe('2018 年：2010350“事业运行” → 2019 年：2010302“事业运行”（名称相同、编码不同，按名称对照）');
+  });
+});
+
+describe('rows printed without a name', () => {
+  it('a code printed as its own name is no rename, and the row keeps its printed name', () => {
+    const y1 = doc(2022, 'budget', {}, [['201', '一般公共服务支出', 10], ['2010301', '行政运行', 10]]);
+    const y2 = doc(2023, 'final_account', {}, [['201', '201', 12], ['2010301', '', 12]]);
+    const m = functionMatrix([y1, y2]);
+    expect(m.rows.map((r) => [r.code, r.name, r.matched, r.names.length, r.values])).toEqual([
+      ['201', '一般公共服务支出', 'code', 0, [10, 12]],
+      ['2010301', '行政运行', 'code', 0, [10, 12]],
+    ]);
   });
 });
