@@ -77,7 +77,7 @@ if (!values.quiet) {
       e.label_ok === null ? '' : e.label_ok ? '标注一致' : `标注不符(${e.label_mismatch.join('、')})`,
     ].filter(Boolean);
     const f = Object.entries(e.findings).map(([k, n]) => `${k}×${n}`).join(' ');
-    console.log(`✓ ${e.file}  ${e.department} ${e.fiscal_year ?? '?'} ${e.kind}  ${flags.join(' ')}${f ? `  发现：${f}` : ''}${e.parse_notes ? `  未能完整读取：${e.parse_notes}` : ''}`);
+    console.log(`✓ ${e.file}  ${e.department} ${e.fiscal_year ?? '?'} ${e.kind}  ${flags.join(' ')}${f ? `  发现：${f}` : ''}${e.parse_notes ? `  未能完整读取：${e.parse_notes}` : ''}${e.previous_figures ? `  上年数：${e.previous_figures}` : ''}${e.budget_execution ? `  预决算对比：${e.budget_execution}` : ''}`);
   }
 }
 const s = summarize(all);
@@ -91,6 +91,7 @@ if (s.labelled > 0) {
 }
 console.log(`核对发现：${Object.entries(s.findings).map(([k, n]) => `${k} ${n}`).join('，') || '无'}`);
 console.log(`按严重程度：error ${s.severity.error}，warning ${s.severity.warning}，info ${s.severity.info}；未能完整读取的说明 ${s.parse_notes}`);
+console.log(`对比：${s.documents_with_previous} 个文档列出上年数（${s.previous_figures} 行），${s.documents_with_budget_execution} 个决算给出预算与决算对比（${s.budget_execution} 项）`);
 if (factChecks.length > 0) {
   const right = factChecks.filter((f) => f.right).length;
   const docs = new Set(factChecks.map((f) => f.file)).size;

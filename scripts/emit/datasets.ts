@@ -7,6 +7,7 @@ import type { DocumentRecord, IngestError, SourceRef, Table } from '../model/sch
 import { DOCUMENT_KIND_LABELS, TABLE_KIND_LABELS, TOTAL_LABELS } from '../model/schema.js';
 import type { Cell } from './csv.js';
 import { plainAmount } from '../normalize/amount.js';
+import { baseBudget, changeOf, changePctOf, executionRate } from '../normalize/change.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
 
@@ -85,6 +86,14 @@ export function documentSpan(d: DocumentRecord): SourceRef | null {
   if (!Number.isFinite(start)) return null;
   return page === undefined ? { file: d.source_file, line_start: start, line_end: end } : { file: d.source_file, line_start: start, line_end: end, page };
 }
+
+/** 上年数, 增减 and 增减% beside a figure (empty when the document prints no 上年 figure). */
+const YEAR_OVER_YEAR_FIELDS: Field[] = [
+  money('previous_total', '上年数', '表中与本年并列的上年预算数、执行数或决算数'),
+  money('change', '比上年增减', '合计 − 上年数，按原文数字精确计算'),
+  { name: 'change_pct', type: 'number', title: '比上年增减（%）', description: '增减 ÷ 上年数 ×100，保留两位小数' },
+];
+const yearOverYear = (current: number | null, previous: number | null | undefined): Cell[] => [previous ?? null, changeOf(current, previous), changePctOf(current, previous)];
 
 const docCols = (d: DocumentRecord): Cell[] => [d.id];
 const DOC_ID = s('document_id', '文档编号');
@@ -306,9 +315,19 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       money('total', '合计'),
       money('basic', '基本支出'),
       money('project', '项目支出'),
+      ...YEAR_OVER_YEAR_FIELDS,
+      money('initial_budget', '年初预算数', '决算表在决算数旁列出时'),
+      money('final_budget', '调整预算数', '决算表列出的调整（全年）预算数'),
+      { name: 'execution_rate', type: 'number', title: '预算执行率（%）', description: '合计（决算数）÷ 调整预算数（未列出时为年初预算数）×100' },
       ...PROVENANCE_FIELDS,
     ],
-    rowsOf: (d) => d.expenditure_by_function.map((r) => [d.id, r.table_id, r.table_kind, r.code, r.level, r.name, r.total, r.basic, r.project, ...prov(r.source)]),
+    rowsOf: (d) =>
+      d.expenditure_by_function.map((r) => [
+        d.id, r.table_id, r.table_kind, r.code, r.level, r.name, r.total, r.basic, r.project,
+        ...yearOverYear(r.total, r.previous),
+        r.initial_budget ?? null, r.final_budget ?? null, executionRate(r.total, baseBudget(r)),
+        ...prov(r.source),
+      ]),
   },
   {
     name: 'basic-expenditure-by-economic',
@@ -324,17 +343,56 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
       money('total', '合计'),
       money('personnel', '人员经费'),
       money('public', '公用经费'),
+      ...YEAR_OVER_YEAR_FIELDS,
       ...PROVENANCE_FIELDS,
     ],
-    rowsOf: (d) => d.basic_expenditure_by_economic.map((r) => [d.id, r.table_id, r.code, r.level, r.name, r.total, r.personnel, r.public, ...prov(r.source)]),
+    rowsOf: (d) => d.basic_expenditure_by_economic.map((r) => [d.id, r.table_id, r.code, r.level, r.name, r.total, r.personnel, r.public, ...yearOverYear(r.total, r.previous), ...prov(r.source)]),
   },
   {
     name: 'three-public',
     path: 'three_public.csv',
     title: '“三公”经费',
     description: '因公出国（境）费、公务用车购置及运行维护费、公务接待费的预算数与决算数',
-    fields: [DOC_ID, s('item', '项目'), s('label', '名称'), money('budget', '预算数', '决算文档为年初预算数'), money('actual', '决算数'), ...PROVENANCE_FIELDS],
-    rowsOf: (d) => d.three_public.map((r) => [d.id, r.item, r.label, r.budget, r.actual, ...prov(r.source)]),
+    fields: [
+      DOC_ID,
+      s('item', '项目'),
+      s('label', '名称'),
+      money('budget', '预算数', '决算文档为年初预算数'),
+      money('actual', '决算数'),
+      money('previous_total', '上年数', '表中与本年并列的上年数（预算文档为上年预算数或执行数）'),
+      money('change', '比上年增减', '本年数（决算文档为决算数）− 上年数'),
+      { name: 'change_pct', type: 'number', title: '比上年增减（%）', description: '增减 ÷ 上年数 ×100' },
+      { name: 'execution_rate', type: 'number', title: '预算执行率（%）', description: '决算数 ÷ 预算数 ×100（决算文档）' },
+      ...PROVENANCE_FIELDS,
+    ],
+    rowsOf: (d) =>
+      d.three_public.map((r) => {
+        const current = d.kind === 'final_account' ? (r.actual ?? r.budget) : (r.budget ?? r.actual);
+        return [d.id, r.item, r.label, r.budget, r.actual, ...yearOverYear(current, r.previous), executionRate(r.actual, r.budget), ...prov(r.source)];
+      }),
+  },
+  {
+    name: 'budget-execution',
+    path: 'budget_execution.csv',
+    title: '预算执行情况',
+    description: '决算文档说明中逐项给出的年初预算数、调整预算数与决算数，执行率及差异原因',
+    fields: [
+      DOC_ID,
+      s('scope', '范围', 'expenditure_total 支出总计；basic_expenditure 基本支出；project_expenditure 项目支出；fiscal_appropriation_expenditure 财政拨款支出；general_budget_expenditure 一般公共预算财政拨款支出；function 功能分类科目；three_public “三公”经费'),
+      s('label', '名称', '原文的说法'),
+      s('code', '科目编码', '功能分类科目在表格中的编码（能唯一对应时）'),
+      money('initial_budget', '年初预算数'),
+      money('final_budget', '调整预算数', '调整（全年）预算数'),
+      money('actual', '决算数'),
+      { name: 'execution_rate', type: 'number', title: '预算执行率（%）', description: '决算数 ÷ 调整预算数（未列出时为年初预算数）×100，按原文数字计算' },
+      { name: 'stated_rate', type: 'number', title: '原文执行率（%）', description: '原文写明的完成预算百分比' },
+      s('reason', '差异原因', '原文对决算数与预算数差异的说明'),
+      ...PROVENANCE_FIELDS,
+    ],
+    rowsOf: (d) =>
+      (d.budget_execution ?? []).map((r) => [
+        d.id, r.scope, r.label, r.code, r.initial_budget, r.final_budget, r.actual, executionRate(r.actual, baseBudget(r)), r.stated_rate, r.reason, ...prov(r.source),
+      ]),
   },
   {
     name: 'stats',

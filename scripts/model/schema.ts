@@ -126,6 +126,11 @@ export const FunctionExpenditure = z.object({
   total: amount,
   basic: amount,
   project: amount,
+  /** 上年 (上年预算数/上年执行数/上年决算数) printed beside the row's total; absent when not printed */
+  previous: amount.optional(),
+  /** 决算 tables printing budgets beside 决算数: 年初预算数 and 调整(全年)预算数; absent when not printed */
+  initial_budget: amount.optional(),
+  final_budget: amount.optional(),
   source: SourceRef,
 });
 export type FunctionExpenditure = z.infer<typeof FunctionExpenditure>;
@@ -139,6 +144,7 @@ export const EconomicExpenditure = z.object({
   total: amount,
   personnel: amount, // 人员经费
   public: amount, // 公用经费
+  previous: amount.optional(), // 上年 total printed beside the row's; absent when not printed
   source: SourceRef,
 });
 export type EconomicExpenditure = z.infer<typeof EconomicExpenditure>;
@@ -158,9 +164,28 @@ export const ThreePublic = z.object({
   label: z.string(),
   budget: amount, // 预算数 (for final accounts: 年初预算数)
   actual: amount, // 决算数 (final accounts only)
+  previous: amount.optional(), // 上年 figure the table prints beside it (a 上年 column or a row of the previous year)
   source: SourceRef,
 });
 export type ThreePublic = z.infer<typeof ThreePublic>;
+
+/**
+ * A figure a 决算 gives as budget against actual ("财政拨款支出年初预算数为5922.19万元，决算数为1664.55
+ * 万元，完成年初预算的28%，主要原因是…"): the headline figures and each function (类/款/项) line.
+ */
+export const BudgetExecution = z.object({
+  /** expenditure_total | basic_expenditure | project_expenditure | fiscal_appropriation_expenditure (财政拨款支出) | general_budget_expenditure | function | three_public */
+  scope: z.string(),
+  label: z.string(), // as the document names it
+  code: z.string().nullable(), // function code when the line names one the tables carry
+  initial_budget: amount, // 年初预算数
+  final_budget: amount, // 调整预算数 / 全年预算数
+  actual: amount, // 决算数
+  stated_rate: amount, // the percentage the document prints (完成年初预算的28%), when it does
+  reason: z.string().nullable(), // 主要原因是… as printed
+  source: SourceRef,
+});
+export type BudgetExecution = z.infer<typeof BudgetExecution>;
 
 /** Counts reported with the 三公 table (团组数, 接待批次, 车辆保有量 …). */
 export const StatCount = z.object({
@@ -341,6 +366,8 @@ export const DocumentRecord = z.object({
   expenditure_by_function: z.array(FunctionExpenditure),
   basic_expenditure_by_economic: z.array(EconomicExpenditure),
   three_public: z.array(ThreePublic),
+  /** budget against actual lines of a 决算 (absent when the document gives none) */
+  budget_execution: z.array(BudgetExecution).optional(),
   stats: z.array(StatCount),
   procurement: z.array(Procurement),
   projects: z.array(Project),

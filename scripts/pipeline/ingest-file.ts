@@ -109,6 +109,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     expenditure_by_function: r['function-classification'],
     basic_expenditure_by_economic: r['economic-classification'],
     three_public: r['three-public'].items,
+    ...(r['budget-execution'].length > 0 ? { budget_execution: r['budget-execution'] } : {}),
     stats: r['three-public'].stats,
     procurement: r.procurement,
     projects: r.projects,

@@ -13,6 +13,7 @@ import { procurementRecognizer } from './tables/extract/procurement.js';
 import { tableTotalsRecognizer } from './tables/extract/totals.js';
 import { factsRecognizer } from './narrative/facts.js';
 import { glossaryRecognizer } from './narrative/glossary.js';
+import { budgetExecutionRecognizer } from './narrative/budget-execution.js';
 import { PROJECT_RECOGNIZERS } from './projects/index.js';
 
 export const RECOGNIZERS: readonly AnyRecognizer[] = [
@@ -25,6 +26,7 @@ export const RECOGNIZERS: readonly AnyRecognizer[] = [
   procurementRecognizer,
   tableTotalsRecognizer,
   factsRecognizer,
+  budgetExecutionRecognizer,
   glossaryRecognizer,
   ...PROJECT_RECOGNIZERS,
 ];

@@ -8,6 +8,7 @@
  * tests/fixtures/recognize/<id>/.
  */
 import type {
+  BudgetExecution,
   EconomicExpenditure,
   FunctionExpenditure,
   GlossaryEntry,
@@ -37,6 +38,8 @@ export interface RecognizerOutputs {
   /** headline totals read from the summary tables, with the source row of each */
   'table-totals': Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
   facts: NarrativeFact[];
+  /** a 决算's budget-against-actual lines from its running text */
+  'budget-execution': BudgetExecution[];
   glossary: GlossaryEntry[];
   'project-forms': ProjectDraft[];
   /** drafts, and the table blocks they were read from (project tables skip those) */

@@ -12,6 +12,7 @@ import { checkProjectCodes, checkProjectSum } from './checks/projects.js';
 import { checkBalance } from './checks/balance.js';
 import { checkProcurement, checkThreePublic } from './checks/components.js';
 import { checkPlausibility } from './checks/plausibility.js';
+import { checkYearOverYear } from './checks/year-over-year.js';
 import { readingIssues, tableAt, tableLabel, type CheckDoc } from './util.js';
 
 export { TOLERANCE } from './util.js';
@@ -30,6 +31,7 @@ const CHECKS: Check[] = [
   checkThreePublic,
   checkProcurement,
   checkPlausibility,
+  checkYearOverYear,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

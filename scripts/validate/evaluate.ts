@@ -38,6 +38,19 @@ export interface DocumentEvaluation {
   findings: Record<string, number>;
   severity: { error: number; warning: number; info: number };
   parse_notes: number;
+  /** figures printed beside their previous year's (function, economic and “三公” rows with a 上年 figure) */
+  previous_figures: number;
+  /** budget-against-actual lines (a 决算's 年初/调整预算 beside its 决算数, in its tables or its text) */
+  budget_execution: number;
+}
+
+/** How many of a document's rows carry a 上年 figure, and how many budget-against-actual lines it gives. */
+export function comparisonCounts(doc: DocumentRecord): { previous_figures: number; budget_execution: number } {
+  const has = (v: number | null | undefined) => v !== null && v !== undefined;
+  return {
+    previous_figures: [...doc.expenditure_by_function, ...doc.basic_expenditure_by_economic, ...doc.three_public].filter((r) => has(r.previous)).length,
+    budget_execution: (doc.budget_execution?.length ?? 0) + doc.expenditure_by_function.filter((r) => has(r.initial_budget) || has(r.final_budget)).length,
+  };
 }
 
 /** Half a unit of the last published digit on each side, for each summed figure. */
@@ -100,6 +113,8 @@ export function evaluateDocument(file: string, doc: DocumentRecord | null, error
       findings,
       severity,
       parse_notes: 0,
+      previous_figures: 0,
+      budget_execution: 0,
     };
   }
   for (const f of doc.findings) {
@@ -133,6 +148,7 @@ export function evaluateDocument(file: string, doc: DocumentRecord | null, error
     findings,
     severity,
     parse_notes: Array.isArray(parseNotes) ? parseNotes.length : 0,
+    ...comparisonCounts(doc),
   };
 }
 
@@ -152,6 +168,12 @@ export interface EvaluationSummary {
   findings: Record<string, number>;
   severity: { error: number; warning: number; info: number };
   parse_notes: number;
+  /** documents with at least one 上年 figure, and the figures */
+  documents_with_previous: number;
+  previous_figures: number;
+  /** documents with at least one budget-against-actual line, and the lines */
+  documents_with_budget_execution: number;
+  budget_execution: number;
 }
 
 export function summarize(all: DocumentEvaluation[]): EvaluationSummary {
@@ -171,8 +193,16 @@ export function summarize(all: DocumentEvaluation[]): EvaluationSummary {
     findings: {},
     severity: { error: 0, warning: 0, info: 0 },
     parse_notes: 0,
+    documents_with_previous: 0,
+    previous_figures: 0,
+    documents_with_budget_execution: 0,
+    budget_execution: 0,
   };
   for (const e of all) {
+    if (e.previous_figures > 0) s.documents_with_previous++;
+    s.previous_figures += e.previous_figures;
+    if (e.budget_execution > 0) s.documents_with_budget_execution++;
+    s.budget_execution += e.budget_execution;
     if (e.refused) s.refused++;
     else s.recognized++;
     if (e.reconciled) s.reconciled++;

@@ -73,3 +73,37 @@ export function codeLayout(columns: string[]): { codeCols: number[]; nameCol: nu
 }
 
 export const lastSeg = (c: string) => compact(c.split('/').pop() ?? c);
+
+/** A column of change, not of a year's figure ("增减额", "增减(%)", "比上年增长", "2026年预算数比2025年执行数/…"). */
+const CHANGE_COLUMN = /增减|增长|减少|变动|变化|比上年|比较|比\d{4}年|同比|差额|差异/;
+/** Carry-over columns say 上年 too (上年结转, 上年结余) but hold this year's money. */
+const CARRY_COLUMN = /结转|结余/;
+
+/**
+ * The column holding the previous year's figure of a row ("上年预算数", "上年执行数", "上年决算数",
+ * "2025年执行数/执行数" in a 2026 document), or -1. Its first column when the previous year is a group
+ * of several ("2025年执行数/执行数 | 2025年执行数/扣除中央基建投资后执行数"). Never a carry-over column
+ * (上年结转结余) nor a change column (增减额, 比上年增长).
+ */
+export function previousColumn(columns: string[], fiscalYear: number | null): number {
+  const prevYear = fiscalYear !== null ? new RegExp(`^${fiscalYear - 1}年(?:度)?(?:预算|执行|决算|实际|预计执行)?数?`) : null;
+  return columns.findIndex((c) => {
+    const x = compact(c);
+    if (CHANGE_COLUMN.test(x) || CARRY_COLUMN.test(x)) return false;
+    return /^上年(?:度)?(?:预算|执行|决算|实际|预计执行)?数?(?:\/|$)/.test(x) || (prevYear !== null && prevYear.test(x));
+  });
+}
+
+/** The column printing the change in amount (增减额 / 增减 / 增减金额), not in percent, or -1. */
+export function changeColumn(columns: string[]): number {
+  return columns.findIndex((c) => {
+    const last = lastSeg(c);
+    return /^(?:比上年)?(?:增减|增减额|增减金额|增减变化金额|变动金额|增(?:\+)?减(?:-)?)$/.test(last) || /增减额$/.test(compact(c).replace(/\//g, ''));
+  });
+}
+
+/** The columns of a function table the current year's figures may not be taken from: the previous year's and the change. */
+export function isPreviousOrChange(column: string, fiscalYear: number | null): boolean {
+  const x = compact(column);
+  return CHANGE_COLUMN.test(x) || previousColumn([column], fiscalYear) === 0;
+}

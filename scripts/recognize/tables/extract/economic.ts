@@ -6,7 +6,7 @@
 import type { EconomicExpenditure, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { CodeContext, readCode } from '../codes.js';
-import { findCol, lastSeg, readAmount, tableUnit } from './common.js';
+import { findCol, isPreviousOrChange, lastSeg, previousColumn, readAmount, tableUnit } from './common.js';
 import { defineRecognizer } from '../../registry.js';
 
 interface Group {
@@ -17,9 +17,13 @@ interface Group {
   public: number;
   /** the whole group is 人员经费 or 公用经费 (side-by-side layout) */
   side: 'personnel' | 'public' | null;
+  /** the previous year's total (上年预算数/…), or -1 */
+  previous: number;
 }
 
-function groups(columns: string[]): Group[] {
+function groups(all: string[], fiscalYear: number | null): Group[] {
+  // the previous year's and the change columns hold no figure of this year
+  const columns = all.map((c) => (isPreviousOrChange(c, fiscalYear) ? '' : c));
   const codeCols = columns.map((c, i) => (/(编码|代码)$/.test(lastSeg(c)) ? i : -1)).filter((i) => i >= 0);
   if (codeCols.length === 0) {
     // codes joined to names in the first column
@@ -36,6 +40,7 @@ function groups(columns: string[]): Group[] {
         personnel: findCol(columns, /人员经费/, amount),
         public: findCol(columns, /公用经费/, amount),
         side: null,
+        previous: previousColumn(all, fiscalYear),
       },
     ];
   }
@@ -51,7 +56,7 @@ function groups(columns: string[]): Group[] {
     if (total < 0 && nameCol >= 0 && nameCol + 1 < end) total = nameCol + 1;
     const joined = span.join('|');
     const side = /人员经费/.test(joined) ? 'personnel' : /公用经费|公用支出/.test(joined) ? 'public' : null;
-    return { codeCol: start, nameCol: nameCol >= 0 ? nameCol : start, total, personnel: -1, public: -1, side };
+    return { codeCol: start, nameCol: nameCol >= 0 ? nameCol : start, total, personnel: -1, public: -1, side, previous: -1 };
   });
 }
 
@@ -59,7 +64,7 @@ export function extractEconomic(ctx: RecognizeContext, t: Table): EconomicExpend
   if (t.kind !== 'general_budget_basic_expenditure' || t.empty) return [];
   const unit = tableUnit(ctx, t);
   const out: EconomicExpenditure[] = [];
-  for (const g of groups(t.columns)) {
+  for (const g of groups(t.columns, ctx.fiscal_year)) {
     const codes = new CodeContext(true);
     for (const r of t.rows) {
       const coded = readCode(r.cells, [g.codeCol], g.nameCol, codes);
@@ -74,6 +79,7 @@ export function extractEconomic(ctx: RecognizeContext, t: Table): EconomicExpend
         total,
         personnel: g.side === 'personnel' ? total : g.side === 'public' ? null : at(g.personnel),
         public: g.side === 'public' ? total : g.side === 'personnel' ? null : at(g.public),
+        ...(g.previous >= 0 ? { previous: at(g.previous) } : {}),
         source: ctx.ref(r.source_line),
       });
     }

@@ -5,15 +5,20 @@
 import type { FunctionExpenditure, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { CodeContext, isFunctionCode, readCode } from '../codes.js';
-import { codeLayout, findCol, readAmount, tableUnit } from './common.js';
+import { codeLayout, findCol, isPreviousOrChange, previousColumn, readAmount, tableUnit } from './common.js';
 import { compact, orphanBasicColumn } from '../cells.js';
 import { sumExact } from '../../../normalize/amount.js';
 import { defineRecognizer } from '../../registry.js';
 
 export const FUNCTION_KINDS = new Set(['expenditure', 'general_budget_expenditure', 'government_fund', 'state_capital']);
 
-export function amountColumns(columns: string[]) {
+export function amountColumns(all: string[], fiscalYear: number | null = null, finalAccount = false) {
   const named = /编码|代码|名称|行次|栏次/;
+  // the previous year's columns (上年预算数/…, 2025年执行数/…), the change columns (增减额) and a 决算's
+  // budget columns (年初预算数, 调整预算数) hold no 决算/预算 figure of this year: a 合计 or 基本支出 is
+  // never taken from them
+  const budgets = finalAccount ? budgetColumns(all, fiscalYear) : { initial: -1, final: -1 };
+  const columns = all.map((c, i) => (isPreviousOrChange(c, fiscalYear) || (budgets.initial >= 0 || budgets.final >= 0) && BUDGET_COLUMN.test(compact(c)) ? '' : c));
   const joined = columns.map((c) => c.replace(/\//g, ''));
   // 基本支出 published only as its parts ("基本支出/人员支出", "基本支出/日常公用支出"), without its own total
   const parts = columns.map((c, i) => (/^基本支出\/(?!合计|小计)/.test(compact(c)) ? i : -1)).filter((i) => i >= 0);
@@ -28,6 +33,10 @@ export function amountColumns(columns: string[]) {
     basicParts: !ownBasic && parts.length >= 2 ? parts : [],
     /** the 上年结转结余 group's own 基本支出/项目支出 beside the 当年预算 group's, under one 合计 */
     carry: carryGroup(columns, joined, named),
+    /** the previous year's total (上年预算数/上年执行数/…), or -1 */
+    previous: previousColumn(all, fiscalYear),
+    /** a 决算's 年初预算数 and 调整(全年)预算数 columns, or -1 */
+    budgets,
   };
 }
 
@@ -63,11 +72,29 @@ export function projectOf(cols: ReturnType<typeof amountColumns>, at: (i: number
 
 const withCarry = (own: number | null, carry: number | null) => (own === null && carry === null ? null : sumExact([own, carry]));
 
+/**
+ * A 决算 table printing the budgets beside the 决算数 ("年初预算数 | 调整预算数 | 决算数", "全年预算数"):
+ * the columns of 年初预算 and of the final (调整/全年) budget, each -1 when not printed. A budget's own
+ * 预算数 columns are not these: only a table that also prints a 决算数 (or 执行数) column has them.
+ */
+export function budgetColumns(columns: string[], fiscalYear: number | null = null): { initial: number; final: number } {
+  const none = { initial: -1, final: -1 };
+  const ok = (c: string) => !isPreviousOrChange(c, fiscalYear) && !/%|率/.test(compact(c));
+  if (!columns.some((c) => ok(c) && /决算数|决算$|执行数/.test(compact(c)))) return none;
+  return {
+    initial: columns.findIndex((c) => ok(c) && /年初预算/.test(compact(c))),
+    final: columns.findIndex((c) => ok(c) && /调整(?:后)?预算|全年预算|变动后预算/.test(compact(c))),
+  };
+}
+
+const BUDGET_COLUMN = /年初预算|调整(?:后)?预算|全年预算|变动后预算/;
+
 export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpenditure[] {
   if (!FUNCTION_KINDS.has(t.kind) || t.empty) return [];
   const { codeCols, nameCol } = codeLayout(t.columns);
-  const cols = amountColumns(t.columns);
+  const cols = amountColumns(t.columns, ctx.fiscal_year, ctx.kind === 'final_account');
   if (cols.total < 0 && cols.basic < 0 && cols.project < 0) return [];
+  const budgets = cols.budgets;
   const unit = tableUnit(ctx, t);
   const has7 = t.rows.some((r) => codeCols.some((i) => /^\d{7}$/.test((r.cells[i] ?? '').trim())));
   const codes = new CodeContext(has7);
@@ -85,6 +112,9 @@ export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpend
       total: at(cols.total),
       basic: basicOf(cols, at),
       project: projectOf(cols, at),
+      ...(cols.previous >= 0 ? { previous: at(cols.previous) } : {}),
+      ...(budgets.initial >= 0 ? { initial_budget: at(budgets.initial) } : {}),
+      ...(budgets.final >= 0 ? { final_budget: at(budgets.final) } : {}),
       source: ctx.ref(r.source_line),
     });
   }

@@ -7,7 +7,7 @@ import type { StatCount, Table, ThreePublic, ThreePublicItem } from '../../../mo
 import type { RecognizeContext } from '../../context.js';
 import { numberOrNull, sumExact } from '../../../normalize/amount.js';
 import { compact, stripNumbering } from '../cells.js';
-import { findCol, isTotalRow, lastSeg, readAmount, tableUnit } from './common.js';
+import { findCol, isPreviousOrChange, isTotalRow, lastSeg, previousColumn, readAmount, tableUnit } from './common.js';
 import { defineRecognizer } from '../../registry.js';
 
 const ITEM_LABELS: Record<ThreePublicItem, string> = {
@@ -111,8 +111,11 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
   const stats: StatCount[] = [];
   if (t.kind !== 'three_public' || t.empty) return { items, stats };
   const unit = tableUnit(ctx, t);
-  const actualCol = findCol(t.columns, /决算数|执行数|实际/);
-  const budgetCol = findCol(t.columns, /预算数|预算/, /决算/);
+  // the previous year's columns (上年预算数, 2025年决算数) and the change columns are not this year's
+  const current = t.columns.map((c) => (isPreviousOrChange(c, ctx.fiscal_year) ? '' : c));
+  const actualCol = findCol(current, /决算数|执行数|实际/);
+  const budgetCol = findCol(current, /预算数|预算/, /决算/);
+  const previousCol = previousColumn(t.columns, ctx.fiscal_year);
 
   if (actualCol >= 0 || (budgetCol >= 0 && t.columns.every((c) => columnItem(c) === null || columnItem(c) === 'total'))) {
     // items as rows
@@ -137,6 +140,7 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
         label: stripNumbering(label),
         budget: budgetCol >= 0 ? readAmount(ctx, r.cells[budgetCol], unit, r.source_line) : null,
         actual: actualCol >= 0 ? readAmount(ctx, r.cells[actualCol], unit, r.source_line) : null,
+        ...(previousCol >= 0 ? { previous: readAmount(ctx, r.cells[previousCol], unit, r.source_line) } : {}),
         source: ctx.ref(r.source_line),
       });
     }
@@ -144,24 +148,35 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
   }
 
   // items as columns: the total row, the only row, or an exact sum over unit rows
-  const cols = columnItems(t.columns).filter((x) => x.item !== null);
+  const all = columnItems(t.columns).filter((x) => x.item !== null);
+  // a group of the previous year's columns ("2025年预算数/合计 …") gives each item's previous figure
+  const isPrevious = (c: string) => previousColumn([c], ctx.fiscal_year) === 0;
+  const cols = all.filter((x) => !isPreviousOrChange(x.c, ctx.fiscal_year));
+  const previousCols = all.filter((x) => isPrevious(x.c));
   if (cols.length === 0) return { items, stats };
   const dataRows = t.rows.filter((r) => r.cells.some((c) => numberOrNull(c) !== null));
   const totalRow = dataRows.find((r) => isTotalRow(r.cells));
   let use = totalRow ? [totalRow] : dataRows;
+  // the previous year's row of a table by year ("2025年" above "2026年")
+  let previousRow: Table['rows'][number] | undefined;
   // rows by year ("2025年 | 2026年 | 增减变化金额"): the document's year only, never a sum over them
   const yearCell = (r: Table['rows'][number]) => r.cells.map(compact).find((c) => YEAR_ROW.test(c));
   if (!totalRow && dataRows.some((r) => yearCell(r) !== undefined)) {
     // with a unit column listing several units, the department's own block (named as the department)
     let unitName = '';
     const own: Array<{ r: Table['rows'][number]; unit: string }> = [];
+    const before: Array<{ r: Table['rows'][number]; unit: string }> = [];
     for (const r of dataRows) {
       const first = compact(r.cells[0] ?? '');
       if (first && !YEAR_ROW.test(first) && !/^[\d.,-]+$/.test(first)) unitName = first;
       if (ctx.fiscal_year !== null && yearCell(r) === `${ctx.fiscal_year}年`) own.push({ r, unit: unitName });
+      if (ctx.fiscal_year !== null && yearCell(r) === `${ctx.fiscal_year - 1}年`) before.push({ r, unit: unitName });
     }
     const pick = own.length === 1 ? own : own.filter((x) => x.unit !== '' && x.unit === compact(ctx.department));
     use = pick.length === 1 ? [pick[0].r] : [];
+    // the previous year's row of the same unit's block
+    const prev = before.filter((x) => pick.length === 1 && x.unit === pick[0].unit);
+    if (prev.length === 1) previousRow = prev[0].r;
   }
   if (use.length === 0) return { items, stats };
   const seen = new Set<string>();
@@ -170,13 +185,20 @@ export function extractThreePublic(ctx: RecognizeContext, t: Table): { items: Th
     seen.add(item);
     // fund sub-columns of one item add up (三公 is 财政拨款: 一般公共预算 + 政府性基金 + 国有资本经营)
     const same = isFundColumn(c) ? cols.filter((x) => x.item === item && isFundColumn(x.c)).map((x) => x.i) : [i];
-    const vals = use.flatMap((r) => same.map((k) => readAmount(ctx, r.cells[k], unit, r.source_line)));
-    const budget = vals.every((v) => v === null) ? null : sumExact(vals);
+    const sum = (rows: Table['rows'], at: number[]) => {
+      const vals = rows.flatMap((r) => at.map((k) => readAmount(ctx, r.cells[k], unit, r.source_line)));
+      return vals.every((v) => v === null) ? null : sumExact(vals);
+    };
+    const budget = sum(use, same);
+    // previous: the same columns on the previous year's row, or the item's column in the previous year's group
+    const prevSame = isFundColumn(c) ? previousCols.filter((x) => x.item === item && isFundColumn(x.c)).map((x) => x.i) : previousCols.filter((x) => x.item === item).slice(0, 1).map((x) => x.i);
+    const previous = previousRow ? sum([previousRow], same) : prevSame.length > 0 ? sum(use, prevSame) : undefined;
     items.push({
       item,
       label: item === 'total' || isFundColumn(c) || itemOf(lastSeg(c)) !== item ? ITEM_LABELS[item] : lastSeg(c),
       budget,
       actual: null,
+      ...(previous !== undefined ? { previous } : {}),
       source: ctx.ref(use[0].source_line, use[use.length - 1].source_line),
     });
   }

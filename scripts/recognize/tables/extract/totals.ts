@@ -118,7 +118,7 @@ export function collectTotals(
     const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
     const unit = tableUnit(ctx, t);
-    const cols = amountColumns(t.columns);
+    const cols = amountColumns(t.columns, ctx.fiscal_year, ctx.kind === 'final_account');
     const at = (i: number) => (i >= 0 ? readAmount(ctx, row.cells[i], unit, row.source_line) : null);
     set('basic_expenditure', basicOf(cols, at), row.source_line);
     set('project_expenditure', projectOf(cols, at), row.source_line);
@@ -135,7 +135,7 @@ export function collectTotals(
   for (const t of [...general.filter(saysGeneral), ...general.filter((x) => !saysGeneral(x))]) {
     const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
-    const cols = amountColumns(t.columns);
+    const cols = amountColumns(t.columns, ctx.fiscal_year, ctx.kind === 'final_account');
     if (cols.total >= 0) set('general_budget_expenditure', readAmount(ctx, row.cells[cols.total], tableUnit(ctx, t), row.source_line), row.source_line);
   }
 

@@ -1,0 +1,126 @@
+/**
+ * Year over year and budget against actual, read from the documents themselves: the embedded 决算
+ * (上饶市大数据发展管理局 2021) states its budgets beside its 决算数 in its text; real PDFs in
+ * ../shared (skipped when absent) print 上年 columns and rows.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
+import { baseBudget, changeOf, changePctOf, executionRate } from '../../scripts/normalize/change.js';
+import { DOCUMENT_DATASETS } from '../../scripts/emit/datasets.js';
+
+const SOURCES = resolve(import.meta.dirname, '../../content/sources');
+const SHARED = resolve(import.meta.dirname, '../../../shared');
+
+describe('change and execution rate', () => {
+  it('are exact decimals, null when a figure is missing or the base is 0', () => {
+    expect(changeOf(13144.37, 33586.67)).toBe(-20442.3);
+    expect(changePctOf(13144.37, 33586.67)).toBe(-60.86);
+    expect(changePctOf(5, 0)).toBeNull();
+    expect(changeOf(5, undefined)).toBeNull();
+    expect(executionRate(1664.55, 5922.19)).toBe(28.11);
+    expect(executionRate(0.16, 0)).toBeNull();
+    expect(baseBudget({ initial_budget: 140, final_budget: 155 })).toBe(155);
+    expect(baseBudget({ initial_budget: 140, final_budget: null })).toBe(140);
+  });
+});
+
+describe('the embedded 决算: budget against actual from its text', async () => {
+  const { document: d } = await ingestFile(join(SOURCES, '002_3e97706fd429c0f0.txt'), '002_3e97706fd429c0f0.txt');
+  const lines = d?.budget_execution ?? [];
+
+  it('reads the headline 财政拨款支出 and its execution rate (完成年初预算的28%)', () => {
+    const head = lines.find((x) => x.scope === 'fiscal_appropriation_expenditure');
+    expect(head).toMatchObject({ label: '财政拨款支出', initial_budget: 5922.19, actual: 1664.55, stated_rate: 28 });
+    expect(executionRate(head!.actual, baseBudget(head!))).toBe(28.11);
+    expect(head!.source.line_start).toBe(349);
+  });
+
+  it('reads each function with its code and the reason the document gives', () => {
+    const byLabel = Object.fromEntries(lines.filter((x) => x.scope === 'function').map((x) => [x.label, x]));
+    expect(byLabel['一般公共服务支出']).toMatchObject({ code: '201', initial_budget: 388.03, actual: 328.25, stated_rate: 85, reason: '2021年度部分奖金尚未发放' });
+    expect(byLabel['科学技术支出']).toMatchObject({ code: '206', initial_budget: 2300, actual: 1058.22, reason: '部分项目需跨年度验收后再支付' });
+    expect(byLabel['资源勘探工业信息等支出']).toMatchObject({ code: '215', initial_budget: 3134.16, actual: 278.08, stated_rate: 9 });
+  });
+
+  it('takes the reason said of the budget, not the one said of the change from 2020', () => {
+    const reception = lines.find((x) => x.label === '公务接待费支出');
+    expect(reception).toMatchObject({ initial_budget: 8, actual: 7.11 });
+    expect(reception!.reason).toBe('压缩一般性支出，厉行节约，杜绝超标准超范围接待');
+  });
+
+  it('writes budget_execution.csv and the 三公 execution rate', () => {
+    const set = DOCUMENT_DATASETS.find((x) => x.path === 'budget_execution.csv')!;
+    const rows = set.rowsOf(d!);
+    const head = set.fields.map((f) => f.name);
+    const first = Object.fromEntries(head.map((h, i) => [h, rows[0][i]]));
+    expect(first).toMatchObject({ scope: 'fiscal_appropriation_expenditure', initial_budget: 5922.19, actual: 1664.55, execution_rate: 28.11, stated_rate: 28 });
+    const three = DOCUMENT_DATASETS.find((x) => x.path === 'three_public.csv')!;
+    const total = three.rowsOf(d!).find((r) => r[1] === 'total')!;
+    expect(total[three.fields.findIndex((f) => f.name === 'execution_rate')]).toBe(88.88);
+  });
+});
+
+describe('a budget gives no budget-against-actual lines', async () => {
+  const { document: d } = await ingestFile(join(SOURCES, '003_58a7e03076f93090.txt'), '003_58a7e03076f93090.txt');
+  it('even where its text compares with the previous year', () => {
+    expect(d?.budget_execution).toBeUndefined();
+  });
+});
+
+const pdf = (p: string) => join(SHARED, p);
+describe.skipIf(!existsSync(pdf('pdf-samples/156.pdf')))('real PDFs: 上年 columns', () => {
+  it('国家信访局 2026: the 一般公共预算支出表 prints 2025年执行数 beside 2026年预算数', { timeout: 120_000 }, async () => {
+    const { document: d } = await ingestFile(pdf('pdf-samples/156.pdf'), '156.pdf');
+    const rows = d!.expenditure_by_function.filter((r) => r.previous !== undefined);
+    const at = (code: string) => rows.find((r) => r.code === code);
+    expect(at('201')).toMatchObject({ total: 13144.37, previous: 33586.67 });
+    expect(at('2014001')).toMatchObject({ name: '行政运行', total: 5826.21, previous: 5555.07 });
+    // 卫生健康支出: nothing budgeted for 2026, 218.91 spent in 2025
+    expect(at('210')).toMatchObject({ total: null, previous: 218.91 });
+    // the printed 增减额 agree with 本年 − 上年: no note about them
+    expect(d!.parse_notes.filter((n) => n.check === 'year_over_year')).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(pdf('pdf-more/043.pdf')))('real PDFs: a 三公 table by year', () => {
+  it('深圳市国资委 2026: the 2025年 row gives each item its previous figure', { timeout: 120_000 }, async () => {
+    const { document: d } = await ingestFile(pdf('pdf-more/043.pdf'), '043.pdf');
+    const by = Object.fromEntries(d!.three_public.map((x) => [x.item, x]));
+    expect(by.total).toMatchObject({ budget: 120.8, previous: 26.13 });
+    expect(by.overseas_travel).toMatchObject({ budget: 98, previous: 3.33 });
+    expect(by.vehicle_purchase).toMatchObject({ budget: 12, previous: 12 });
+  });
+});
+
+describe.skipIf(!existsSync(pdf('pdf-samples/230.pdf')))('real PDFs: a 决算 stating 决算 before 预算', () => {
+  it('佛山市轨道交通局 2019: “三公”经费支出决算为0.16万元，完成预算0万元的0%', { timeout: 120_000 }, async () => {
+    const { document: d } = await ingestFile(pdf('pdf-samples/230.pdf'), '230.pdf');
+    const total = d!.budget_execution?.find((x) => x.scope === 'three_public' && /三公/.test(x.label));
+    expect(total).toMatchObject({ initial_budget: 0, actual: 0.16, stated_rate: 0 });
+    expect(executionRate(total!.actual, baseBudget(total!))).toBeNull(); // a budget of 0 has no rate
+  });
+});
+
+describe('a printed 增减 that disagrees with 本年 − 上年', () => {
+  it('is a parse note, never a finding (a column may have been misread)', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const good = readFileSync(resolve(import.meta.dirname, '../fixtures/recognize/function-classification/previous-year/input.txt'), 'utf8');
+    // 行政运行: 本年 80.00 − 上年 75.00 = 5.00, altered to print 50.00
+    const altered = good.replace('行政运行\t75.00\t80.00\t80.00\t-\t5.00', '行政运行\t75.00\t80.00\t80.00\t-\t50.00');
+    expect(altered).not.toBe(good);
+    const dir = mkdtempSync(join(tmpdir(), 'yoy-'));
+    for (const [name, text] of [['good.txt', good], ['altered.txt', altered]] as const) writeFileSync(join(dir, name), text);
+    const ok = (await ingestFile(join(dir, 'good.txt'), 'good.txt')).document!;
+    const bad = (await ingestFile(join(dir, 'altered.txt'), 'altered.txt')).document!;
+    expect(ok.parse_notes.filter((n) => n.check === 'year_over_year')).toEqual([]);
+    const notes = bad.parse_notes.filter((n) => n.check === 'year_over_year');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toContain('行政运行');
+    expect(notes[0].message).toContain('50');
+    expect(bad.findings.filter((f) => f.check === 'year_over_year')).toEqual([]);
+    expect(bad.expenditure_by_function.find((r) => r.code === '2010301')).toMatchObject({ total: 80, previous: 75 });
+  });
+});
