@@ -231,7 +231,12 @@ function setUp(fig: HTMLElement): void {
     url.hash = location.hash;
     if (url.href !== location.href) history.replaceState(history.state, '', url.href);
   };
-  for (const { el } of els) el.addEventListener(el instanceof HTMLDetailsElement ? 'toggle' : 'change', write);
+  // delegated, so controls a chart's script adds later are followed too ('toggle' does not bubble)
+  fig.addEventListener('change', write);
+  fig.addEventListener('toggle', write, true);
+  document.addEventListener('change', (e) => {
+    if (e.target instanceof Element && e.target.getAttribute('data-chart-for') === fig.id) write();
+  });
 
   for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('button[data-chart-action]'))) {
     b.hidden = false;

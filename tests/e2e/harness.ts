@@ -10,6 +10,7 @@ import { extname, join, resolve, normalize, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeSample, writeHostile } from '../fixtures/site/make-sample.js';
 import { writeSamplePdf } from '../fixtures/site/make-pdf-source.js';
+import { writeSeries } from '../fixtures/site/make-series.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BASE = '/budget-site/';
@@ -39,7 +40,38 @@ export interface Built {
   hostile: { documentId: string; projectId: string };
 }
 
+/**
+ * Test files run in parallel workers and each calls buildSite(): one builds while the others wait for
+ * its lock (a folder beside WORK; mkdir is atomic), then take the fresh build.
+ */
 export async function buildSite(): Promise<Built> {
+  const lock = `${WORK}.lock`;
+  for (const started = Date.now(); ; ) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // a lock left by a run that was killed
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > 20 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 20 * 60_000) throw new Error(`等待 ${lock} 超时`);
+      await new Promise((ok) => setTimeout(ok, 1000));
+    }
+  }
+  try {
+    return await buildSiteLocked();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildSiteLocked(): Promise<Built> {
   const stamp = join(WORK, 'stamp.json');
   const inputs = Math.max(...['src', 'scripts', 'content/sources', 'tests/fixtures/site', 'astro.config.mjs', 'public'].map((p) => newest(join(ROOT, p))));
   if (!process.env.E2E_REBUILD && existsSync(stamp) && existsSync(join(DIST, 'pagefind/bundles.json'))) {
@@ -50,6 +82,8 @@ export async function buildSite(): Promise<Built> {
   mkdirSync(OUT, { recursive: true });
   cpSync(join(ROOT, 'content/sources'), SOURCES, { recursive: true });
   await writeSamplePdf(join(SOURCES, SAMPLE_PDF));
+  // one department with several years and both kinds (department time series, comparisons)
+  writeSeries(SOURCES);
   run('npx', ['tsx', 'scripts/cli/ingest.ts', '--sources', SOURCES, '--out', OUT]);
   const docsDir = join(OUT, 'content/generated/documents');
   const usedSample = !existsSync(docsDir) || readdirSync(docsDir).filter((n) => n.endsWith('.md')).length === 0;
