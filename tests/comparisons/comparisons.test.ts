@@ -124,3 +124,39 @@ describe('a printed 增减 that disagrees with 本年 − 上年', () => {
     expect(bad.expenditure_by_function.find((r) => r.code === '2010301')).toMatchObject({ total: 80, previous: 75 });
   });
 });
+
+describe('the document page: src/lib/comparisons', async () => {
+  const { yearOverYear, budgetExecution, signed } = await import('../../src/lib/comparisons.js');
+  const { document: d } = await ingestFile(join(SOURCES, '002_3e97706fd429c0f0.txt'), '002_3e97706fd429c0f0.txt');
+
+  it('lists the 决算 lines: headline first, then functions, then “三公”, each with its rate', () => {
+    const rows = budgetExecution(d!);
+    expect(rows.map((r) => r.group)).toEqual([...Array(1).fill('总体'), ...Array(4).fill('功能分类'), ...Array(5).fill('“三公”经费')]);
+    expect(rows[0]).toMatchObject({ label: '财政拨款支出', rate: 28.11, stated_rate: 28 });
+    expect(rows.find((r) => r.code === '201')).toMatchObject({ rate: 84.59, reason: '2021年度部分奖金尚未发放' });
+  });
+
+  it('a 决算 whose text states no “三公” item takes the rates from its “三公” table', () => {
+    const rows = budgetExecution({ ...d!, budget_execution: d!.budget_execution!.filter((x) => x.scope !== 'three_public') });
+    expect(rows.filter((r) => r.scope === 'three_public').map((r) => [r.label, r.rate])).toEqual([
+      ['“三公”经费支出', 88.88],
+      ['因公出国（境）费', null],
+      ['公务用车购置及运行维护费', null],
+      ['公务用车购置费', null],
+      ['公务用车运行维护费', null],
+      ['公务接待费', 88.88],
+    ]);
+  });
+
+  it('shows no 上年 comparison where the tables print none, and signs changes', () => {
+    expect(yearOverYear(d!)).toEqual([]);
+    expect([signed(271.14), signed(-20442.3), signed(0), signed(null)]).toEqual(['+271.14', '−20,442.30', '0.00', '']);
+  });
+
+  it('groups the rows that print a 上年 figure, by table', () => {
+    const fn = d!.expenditure_by_function[0];
+    const groups = yearOverYear({ ...d!, expenditure_by_function: [{ ...fn, previous: 100 }, ...d!.expenditure_by_function.slice(1)] });
+    expect(groups).toHaveLength(1);
+    expect(groups[0].rows).toEqual([expect.objectContaining({ code: fn.code, previous: 100, current: fn.total, change: changeOf(fn.total, 100), change_pct: changePctOf(fn.total, 100) })]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * What the document page shows of a document's own comparisons (pure, unit-tested): each figure
+ * beside the previous year's the same table prints (function, economic class, “三公”), and a 决算's
+ * budget against actual (headline figures, functions, “三公”) with the execution rate and the reason
+ * the document gives.
+ */
+import type { BudgetExecution, DocumentEntry, SourceRef, ThreePublicItem } from '../../scripts/model/schema';
+import { baseBudget, changeOf, changePctOf, executionRate } from '../../scripts/normalize/change';
+
+export interface ChangeRow {
+  code: string | null;
+  level: number;
+  name: string;
+  previous: number | null;
+  current: number | null;
+  change: number | null;
+  change_pct: number | null;
+  source: SourceRef;
+}
+
+export interface ChangeGroup {
+  id: string;
+  title: string;
+  /** the table the rows come from, when one */
+  table_id: string | null;
+  rows: ChangeRow[];
+}
+
+const row = (code: string | null, level: number, name: string, current: number | null, previous: number | null | undefined, source: SourceRef): ChangeRow => ({
+  code,
+  level,
+  name,
+  previous: previous ?? null,
+  current,
+  change: changeOf(current, previous),
+  change_pct: changePctOf(current, previous),
+  source,
+});
+
+const THREE_ORDER: ThreePublicItem[] = ['total', 'overseas_travel', 'vehicles_total', 'vehicle_purchase', 'vehicle_operation', 'reception'];
+
+/**
+ * The groups of figures printed with their previous year's: “三公” first, then each function table
+ * and each economic table that prints a 上年 figure on at least one row (rows without one are left out).
+ */
+export function yearOverYear(doc: Pick<DocumentEntry, 'kind' | 'tables' | 'three_public' | 'expenditure_by_function' | 'basic_expenditure_by_economic'>): ChangeGroup[] {
+  const has = (v: number | null | undefined) => v !== null && v !== undefined;
+  const groups: ChangeGroup[] = [];
+  const final = doc.kind === 'final_account';
+  const three = doc.three_public.filter((x) => has(x.previous)).sort((a, b) => THREE_ORDER.indexOf(a.item) - THREE_ORDER.indexOf(b.item));
+  if (three.length > 0) {
+    groups.push({
+      id: 'yoy-three-public',
+      title: '“三公”经费',
+      table_id: null,
+      rows: three.map((x) => row(null, x.item === 'total' ? 1 : x.item === 'vehicle_purchase' || x.item === 'vehicle_operation' ? 3 : 2, x.label, final ? (x.actual ?? x.budget) : (x.budget ?? x.actual), x.previous, x.source)),
+    });
+  }
+  const title = (id: string, fallback: string) => doc.tables.find((t) => t.id === id)?.title ?? fallback;
+  const byTable = <T extends { table_id: string; previous?: number | null }>(rows: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const r of rows) if (has(r.previous)) out.set(r.table_id, [...(out.get(r.table_id) ?? []), r]);
+    return out;
+  };
+  for (const [id, rows] of byTable(doc.expenditure_by_function)) {
+    groups.push({ id: `yoy-fn-${id}`, title: title(id, '按功能分类的支出'), table_id: id, rows: rows.map((r) => row(r.code, r.level, r.name, r.total, r.previous, r.source)) });
+  }
+  for (const [id, rows] of byTable(doc.basic_expenditure_by_economic)) {
+    groups.push({ id: `yoy-econ-${id}`, title: title(id, '按经济分类的基本支出'), table_id: id, rows: rows.map((r) => row(r.code, r.level, r.name, r.total, r.previous, r.source)) });
+  }
+  return groups;
+}
+
+export interface ExecutionRow {
+  scope: string;
+  /** 总体 / 功能分类 / “三公”经费 */
+  group: string;
+  label: string;
+  code: string | null;
+  initial_budget: number | null;
+  final_budget: number | null;
+  actual: number | null;
+  /** 决算数 ÷ (调整预算 or 年初预算), computed from the printed figures */
+  rate: number | null;
+  stated_rate: number | null;
+  reason: string | null;
+  source: SourceRef;
+}
+
+const GROUPS: Record<string, string> = {
+  expenditure_total: '总体',
+  basic_expenditure: '总体',
+  project_expenditure: '总体',
+  fiscal_appropriation_expenditure: '总体',
+  general_budget_expenditure: '总体',
+  function: '功能分类',
+  three_public: '“三公”经费',
+};
+
+/**
+ * A 决算's budget-against-actual lines: those its text states (budget_execution), then the function
+ * rows of a table printing 年初/调整预算 beside 决算数 that the text does not already give, and the
+ * “三公” table's 年初预算数 | 决算数 when the text states no “三公” item.
+ */
+export function budgetExecution(doc: Pick<DocumentEntry, 'kind' | 'expenditure_by_function' | 'three_public'> & { budget_execution?: BudgetExecution[] }): ExecutionRow[] {
+  const out: ExecutionRow[] = (doc.budget_execution ?? []).map((x) => ({
+    scope: x.scope,
+    group: GROUPS[x.scope] ?? x.scope,
+    label: x.label,
+    code: x.code,
+    initial_budget: x.initial_budget,
+    final_budget: x.final_budget,
+    actual: x.actual,
+    rate: executionRate(x.actual, baseBudget(x)),
+    stated_rate: x.stated_rate,
+    reason: x.reason,
+    source: x.source,
+  }));
+  const stated = new Set(out.map((x) => x.code).filter((c) => c !== null));
+  const seen = new Set<string>();
+  for (const r of doc.expenditure_by_function) {
+    const ib = r.initial_budget ?? null;
+    const fb = r.final_budget ?? null;
+    if ((ib === null && fb === null) || stated.has(r.code) || seen.has(r.code)) continue;
+    seen.add(r.code);
+    out.push({ scope: 'function', group: '功能分类', label: r.name, code: r.code, initial_budget: ib, final_budget: fb, actual: r.total, rate: executionRate(r.total, fb ?? ib), stated_rate: null, reason: null, source: r.source });
+  }
+  // a 决算's “三公” table (年初预算数 | 决算数) when the text states none of its items
+  if (doc.kind === 'final_account' && !out.some((x) => x.scope === 'three_public')) {
+    for (const t of [...doc.three_public].sort((a, b) => THREE_ORDER.indexOf(a.item) - THREE_ORDER.indexOf(b.item))) {
+      if (t.budget === null || t.actual === null) continue;
+      out.push({ scope: 'three_public', group: '“三公”经费', label: t.label, code: null, initial_budget: t.budget, final_budget: null, actual: t.actual, rate: executionRate(t.actual, t.budget), stated_rate: null, reason: null, source: t.source });
+    }
+  }
+  const order = ['总体', '功能分类', '“三公”经费'];
+  return out.map((x, i) => ({ x, i })).sort((a, b) => order.indexOf(a.x.group) - order.indexOf(b.x.group) || a.i - b.i).map(({ x }) => x);
+}
+
+/** "+12.34" / "-5.00" / "0.00" for a signed change; "" when unknown. */
+export function signed(v: number | null, digits = 2): string {
+  if (v === null) return '';
+  const s = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(v));
+  return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
+}
