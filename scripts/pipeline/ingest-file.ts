@@ -121,7 +121,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     source_sha256: sha,
   };
   base.coverage = computeCoverage(seg, claims);
-  const { findings, parse_notes } = checkDocument(base);
+  const { findings, parse_notes } = checkDocument(base, seg);
   const disclosure = checkDisclosure(base, seg);
   for (const w of warnings) {
     errors.push({ file: relFile, line: w.line, severity: 'warning', action: 'flagged', message: w.message });

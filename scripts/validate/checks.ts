@@ -13,12 +13,24 @@ import { checkBalance } from './checks/balance.js';
 import { checkProcurement, checkThreePublic } from './checks/components.js';
 import { checkPlausibility } from './checks/plausibility.js';
 import { checkYearOverYear } from './checks/year-over-year.js';
+import { checkDirectionWords } from './checks/direction.js';
+import { checkPercentages } from './checks/percentage.js';
+import { checkStatedTotals } from './checks/stated-totals.js';
+import { checkFiscalYear } from './checks/fiscal-year.js';
+import { checkTemplateLeftovers } from './checks/template.js';
+import { checkTablePresence } from './checks/table-presence.js';
 import { readingIssues, tableAt, tableLabel, type CheckDoc } from './util.js';
+import { checkText, type CheckText } from './text.js';
+import type { SegmentedDocument } from '../segment/ir.js';
 
 export { TOLERANCE } from './util.js';
 
-/** A check: its findings returned, its parse notes (what it could not judge) pushed to `notes`. */
-export type Check = (doc: CheckDoc, notes: ParseNote[]) => Finding[];
+/**
+ * A check: its findings returned, its parse notes (what it could not judge) pushed to `notes`. The
+ * text checks (a careful reader's: direction words, percentages, years, template leftovers …) also
+ * read the running text; without it (`text` null) they find nothing.
+ */
+export type Check = (doc: CheckDoc, notes: ParseNote[], text: CheckText | null) => Finding[];
 
 const CHECKS: Check[] = [
   checkChildrenSum,
@@ -32,6 +44,12 @@ const CHECKS: Check[] = [
   checkProcurement,
   checkPlausibility,
   checkYearOverYear,
+  checkDirectionWords,
+  checkPercentages,
+  checkStatedTotals,
+  checkFiscalYear,
+  checkTemplateLeftovers,
+  checkTablePresence,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -45,10 +63,10 @@ const NOT_ARITHMETIC = new Set(['duplicate_project_code', 'internal']);
  * figures taken from a table whose structure is uncertain (see readingIssues) is a parse note, never
  * a finding: a misread row or column would otherwise be reported as the department's error.
  */
-export function checkDocument(doc: CheckDoc): { findings: Finding[]; parse_notes: ParseNote[] } {
+export function checkDocument(doc: CheckDoc, seg?: SegmentedDocument): { findings: Finding[]; parse_notes: ParseNote[] } {
   const notes: ParseNote[] = [];
   const findings: Finding[] = [];
-  for (const f of runAll(doc, notes)) {
+  for (const f of runAll(doc, notes, seg ? checkText(seg) : null)) {
     // info (a difference rounding explains) accuses nobody; an error or warning needs tables read completely
     const uncertain = NOT_ARITHMETIC.has(f.check) || f.severity === 'info' ? [] : uncertainTables(doc, f);
     // a scan read by OCR: a figure that does not reconcile may be misread, so it accuses nobody
@@ -67,8 +85,8 @@ export function checkDocument(doc: CheckDoc): { findings: Finding[]; parse_notes
 }
 
 /** The findings alone (see checkDocument for the parse notes). */
-export function runChecks(doc: CheckDoc): Finding[] {
-  return checkDocument(doc).findings;
+export function runChecks(doc: CheckDoc, seg?: SegmentedDocument): Finding[] {
+  return checkDocument(doc, seg).findings;
 }
 
 /** The tables a finding's figures come from (its first and last line) that were not read completely. */
@@ -101,11 +119,11 @@ function ordered<T extends { check: string; message: string; source: { line_star
 
 const sortNotes = (notes: ParseNote[]): ParseNote[] => ordered(notes);
 
-function runAll(doc: CheckDoc, notes: ParseNote[]): Finding[] {
+function runAll(doc: CheckDoc, notes: ParseNote[], text: CheckText | null): Finding[] {
   const out: Finding[] = [];
   for (const check of CHECKS) {
     try {
-      out.push(...check(doc, notes));
+      out.push(...check(doc, notes, text));
     } catch (e) {
       // a check that trips over odd data reports itself instead of failing the document
       out.push({

@@ -16,7 +16,7 @@ import { compact } from '../normalize/text.js';
 
 type Doc = Omit<DocumentRecord, 'findings' | 'parse_notes' | 'disclosure'>;
 
-interface TableRule {
+export interface TableRule {
   item: string;
   kind: TableKind;
   label: string;
@@ -27,7 +27,7 @@ interface TableRule {
   none?: RegExp;
 }
 
-const TABLE_RULES: TableRule[] = [
+export const TABLE_RULES: TableRule[] = [
   { item: 'table_income_expenditure_summary', kind: 'income_expenditure_summary', label: '收支总表', required: true, title: /收[入]?支[出]?.{0,4}总表/, not: /财政/ },
   { item: 'table_income', kind: 'income', label: '收入总表', required: true, title: /收入.{0,4}表/, not: /收支|支出|财政/ },
   { item: 'table_expenditure', kind: 'expenditure', label: '支出总表', required: true, title: /支出.{0,4}表/, not: /收入|收支|一般公共|基金|国有资本|三公|项目|基本|财政|采购|购买服务|绩效/ },
@@ -61,7 +61,7 @@ const NARRATIVE_RULES: NarrativeRule[] = [
 /** 第一部分 / 一、 / （一） / 1. — how section titles start in these documents when not Markdown headings. */
 const SECTION_TITLE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
 
-interface Line {
+export interface Line {
   no: number;
   text: string; // compact
   heading: boolean;
@@ -84,7 +84,7 @@ const tocEntries = (text: string) =>
  * body may join a title with the next one, "一、部门概况（一）主要职能"), or to the first sentence of
  * running text — never over the body it lists.
  */
-function tocRange(lines: Line[]): [number, number] | null {
+export function tocRange(lines: Line[]): [number, number] | null {
   const start = lines.findIndex((l) => /^目录$/.test(l.text));
   if (start < 0) return null;
   const seen = new Set<string>();
@@ -99,7 +99,7 @@ function tocRange(lines: Line[]): [number, number] | null {
   return [lines[start].no, lines[Math.min(lines.length - 1, start + 60)].no];
 }
 
-function flatten(seg: SegmentedDocument): Line[] {
+export function flatten(seg: SegmentedDocument): Line[] {
   const out: Line[] = [];
   for (const b of seg.blocks as Block[]) {
     if (b.type === 'table') {
