@@ -238,6 +238,11 @@ function setUp(fig: HTMLElement): void {
     if (e.target instanceof Element && e.target.getAttribute('data-chart-for') === fig.id) write();
   });
 
+  // the snippet names the configured site (SITE_URL); where the page is served is surer
+  const snippet = fig.querySelector<HTMLTextAreaElement>('.chart-embed textarea');
+  const preview = fig.querySelector<HTMLAnchorElement>('.chart-embed a[href]');
+  if (snippet && preview) snippet.value = snippet.value.replace(/^<iframe src="[^"]*"/, `<iframe src="${preview.href.replace(/"/g, '&quot;')}"`);
+
   for (const b of Array.from(fig.querySelectorAll<HTMLButtonElement>('button[data-chart-action]'))) {
     b.hidden = false;
     b.addEventListener('click', async () => {
