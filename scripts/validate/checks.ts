@@ -66,7 +66,9 @@ const NOT_ARITHMETIC = new Set(['duplicate_project_code', 'internal']);
 export function checkDocument(doc: CheckDoc, seg?: SegmentedDocument): { findings: Finding[]; parse_notes: ParseNote[] } {
   const notes: ParseNote[] = [];
   const findings: Finding[] = [];
-  for (const f of runAll(doc, notes, seg ? checkText(seg) : null)) {
+  // the text checks read sentences as printed; OCR text is not sure enough to quote a department on
+  const text = seg && doc.source_format !== 'pdf_ocr' ? checkText(seg) : null;
+  for (const f of runAll(doc, notes, text)) {
     // info (a difference rounding explains) accuses nobody; an error or warning needs tables read completely
     const uncertain = NOT_ARITHMETIC.has(f.check) || f.severity === 'info' ? [] : uncertainTables(doc, f);
     // a scan read by OCR: a figure that does not reconcile may be misread, so it accuses nobody

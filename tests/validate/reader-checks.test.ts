@@ -66,6 +66,30 @@ describe('direction words against the figures the sentence states', () => {
   });
 });
 
+describe('a budget’s 三公 sentence against the 上年 column of its 三公 table', () => {
+  it('公务接待“比上年增0.1万元” while the table prints 上年 3.10, 本年 3.00 is an error', async () => {
+    const name = 'direction-three-public.txt';
+    const text = readFileSync(join(SOURCES, '000_9099790eb74de9ed.txt'), 'utf8');
+    // 000's 三公 table (one row per unit) printed instead as 上年 / 本年 / 增减, as many departments do
+    const start = text.indexOf('部门编码\t部门名称\t合计\t因公出国(境)费');
+    const end = text.indexOf('\n\n', text.indexOf('118\t赣州市行政审批局\t3.00', start));
+    const table = ['项目\t上年预算数\t本年预算数\t增减', '合计\t3.10\t3.00\t-0.10', '因公出国（境）费\t0.00\t0.00\t0.00', '公务接待费\t3.10\t3.00\t-0.10', '公务用车购置及运行维护费\t0.00\t0.00\t0.00'].join('\n');
+    const path = alter('000_9099790eb74de9ed.txt', name, [
+      [text.slice(start, end), table],
+      ['公务接待3万元，比上年减0.1万元', '公务接待3万元，比上年增0.1万元'],
+    ]);
+    const doc = await ingest(path, name);
+    expect(doc.three_public.find((r) => r.item === 'reception')).toMatchObject({ budget: 3, previous: 3.1 });
+    const f = ours(doc, 'narrative_direction');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', expected: -0.1, actual: 0.1, source: { line_start: lineOf(path, '比上年增0.1万元') } });
+    expect(f[0].message).toContain('比上年增加 0.1 万元，但“三公”经费表中上年为 3.1 万元、本年为 3 万元，实为减少');
+    // the unaltered sentence agrees with the table
+    const ok = alter('000_9099790eb74de9ed.txt', 'direction-three-public-ok.txt', [[text.slice(start, end), table]]);
+    expect(ours(await ingest(ok, 'direction-three-public-ok.txt'), 'narrative_direction')).toEqual([]);
+  });
+});
+
 describe('percentages recomputed', () => {
   it('下降 25.02% where 238.23 of 1133.43 is 21.02% is a warning', async () => {
     const name = 'percentage-change.txt';

@@ -12,8 +12,8 @@
  * is a judgement, not a figure. A contradiction with the figures is a warning (an error when the
  * stated change also equals |X − Y|, so the figures are certainly the ones the word describes).
  */
-import type { Finding } from '../../model/schema.js';
-import { compare, finding, fmt, type CheckDoc } from '../util.js';
+import type { Finding, ParseNote, ThreePublicItem } from '../../model/schema.js';
+import { compare, finding, fmt, readingIssues, tableLabel, type CheckDoc } from '../util.js';
 import { MONEY_SOURCE, quote, sentenceRef, spacedBefore, toMoney, type CheckText, type Sentence } from '../text.js';
 import type { Paragraph } from '../../recognize/narrative/paragraphs.js';
 
@@ -113,9 +113,49 @@ function twoWords(doc: CheckDoc, s: Sentence): Finding[] {
   return out;
 }
 
-export function checkDirectionWords(doc: CheckDoc, _notes: unknown, text: CheckText | null): Finding[] {
-  if (!text) return [];
+const THREE_PUBLIC_KEY: Record<string, ThreePublicItem> = {
+  three_public_total: 'total',
+  three_public_overseas: 'overseas_travel',
+  three_public_vehicles_total: 'vehicles_total',
+  three_public_vehicle_purchase: 'vehicle_purchase',
+  three_public_vehicle_operation: 'vehicle_operation',
+  three_public_reception: 'reception',
+};
+
+/**
+ * A budget's 三公 sentence (“公务接待费3万元，比上年减少0.1万元”) against the 三公 table printing 上年
+ * beside 本年: when the text's figure is the table's and the stated change has the size of the
+ * table's difference, a change told in the opposite direction is an error. (A size that differs is
+ * left alone: the 上年 column may be read wrong.) In a 决算 the comparison may be with the 年初预算,
+ * so only budgets are judged.
+ */
+function threePublicVsTable(doc: CheckDoc, notes: ParseNote[]): Finding[] {
+  if (doc.kind === 'final_account') return [];
   const out: Finding[] = [];
+  for (const fact of doc.facts) {
+    const item = THREE_PUBLIC_KEY[fact.key];
+    if (!item || fact.unit !== '万元' || fact.change == null || fact.change === 0) continue;
+    const row = doc.three_public.find((r) => r.item === item && r.budget != null && r.previous != null);
+    if (!row || !compare(row.budget!, fact.value).agrees) continue;
+    const d = compare(row.previous!, row.budget!);
+    if (d.agrees || Math.sign(d.diff) === Math.sign(fact.change) || !compare(Math.abs(d.diff), Math.abs(fact.change)).agrees) continue;
+    const msg =
+      `说明文字称${fact.label} ${fmt(fact.value)} 万元比上年${fact.change > 0 ? '增加' : '减少'} ${fmt(Math.abs(fact.change))} 万元，` +
+      `但“三公”经费表中上年为 ${fmt(row.previous!)} 万元、本年为 ${fmt(row.budget!)} 万元，实为${d.diff > 0 ? '增加' : '减少'}（第 ${fact.source.line_start} 行与第 ${row.source.line_start} 行）`;
+    const table = doc.tables.find((t) => t.source.line_start <= row.source.line_start && row.source.line_start <= t.source.line_end);
+    const issues = table ? readingIssues(doc, table) : [];
+    if (issues.length > 0) {
+      notes.push({ check: CHECK, message: `${tableLabel(table!)}未能完整读取（${issues.join('；')}），以下核对结果不作为原文的问题：${msg}`, source: fact.source });
+      continue;
+    }
+    out.push(finding(CHECK, 'error', msg, d.diff, fact.change, fact.source));
+  }
+  return out;
+}
+
+export function checkDirectionWords(doc: CheckDoc, notes: ParseNote[], text: CheckText | null): Finding[] {
+  if (!text) return [];
+  const out: Finding[] = threePublicVsTable(doc, notes);
   for (const s of text.sentences) out.push(...withBase(doc, s), ...twoWords(doc, s));
   for (const p of text.paragraphs) out.push(...budgetActual(doc, p));
   return out;
