@@ -4,7 +4,8 @@
  * budget against actual (headline figures, functions, “三公”) with the execution rate and the reason
  * the document gives.
  */
-import type { BudgetExecution, DocumentEntry, SourceRef, ThreePublicItem } from '../../scripts/model/schema';
+import type { BudgetExecution, DocumentEntry, NarrativeFact, SourceRef, ThreePublicItem } from '../../scripts/model/schema';
+import { TOTAL_LABELS } from '../../scripts/model/schema';
 import { baseBudget, changeOf, changePctOf, executionRate } from '../../scripts/normalize/change';
 
 export interface ChangeRow {
@@ -24,6 +25,8 @@ export interface ChangeGroup {
   /** the table the rows come from, when one */
   table_id: string | null;
   rows: ChangeRow[];
+  /** how the 上年 figures were obtained, when not printed in a table */
+  note?: string;
 }
 
 const row = (code: string | null, level: number, name: string, current: number | null, previous: number | null | undefined, source: SourceRef): ChangeRow => ({
@@ -70,6 +73,47 @@ export function yearOverYear(doc: Pick<DocumentEntry, 'kind' | 'tables' | 'three
   }
   return groups;
 }
+
+/** The narrative's figures a year-over-year change may be shown for, with their names. */
+const STATED_LABELS: Record<string, string> = {
+  ...TOTAL_LABELS,
+  three_public_overseas: '因公出国（境）费',
+  three_public_vehicles_total: '公务用车购置及运行维护费',
+  three_public_vehicle_purchase: '公务用车购置费',
+  three_public_vehicle_operation: '公务用车运行维护费',
+  three_public_reception: '公务接待费',
+};
+
+/**
+ * The changes the text states for the headline figures and the “三公” items ("支出预算5876.67万元，
+ * 比上年执行数增加…"): only from a sentence that compares with the previous year (上年, 2025年, 同比)
+ * and not also with a budget (a 决算's "比年初预算数增加…" is no year-over-year change). 上年 is
+ * 本年 − 增减. The first statement of each figure.
+ */
+export function statedChanges(doc: Pick<DocumentEntry, 'fiscal_year' | 'facts'>): ChangeGroup | null {
+  const prevYear = doc.fiscal_year !== null ? `|${doc.fiscal_year - 1}\\s*年` : '';
+  const previous = new RegExp(`(?:比|较|与)(?:上年|上一年|去年${prevYear})|同比`);
+  const seen = new Set<string>();
+  const rows: ChangeRow[] = [];
+  const facts: NarrativeFact[] = doc.facts.filter((f) => f.unit === '万元' && f.change != null && STATED_LABELS[f.key] && previous.test(f.text) && !/(?:比|较)(?:年初|全年|调整)?预算(?:数)?(?:增|减|相比|持平|\d)/.test(f.text));
+  for (const f of facts) {
+    if (seen.has(f.key)) continue;
+    seen.add(f.key);
+    const prev = changeOf(f.value, f.change);
+    // a stated percentage that does not fit the stated change (read from a neighbouring clause) gives way to the computed one
+    const computed = changePctOf(f.value, prev);
+    const stated = f.change_pct ?? null;
+    const pct = stated !== null && computed !== null && Math.abs(stated - computed) <= Math.max(0.6, Math.abs(computed) * 0.01) ? stated : computed;
+    rows.push({ code: null, level: /^three_public_(?!total)/.test(f.key) ? 2 : 1, name: STATED_LABELS[f.key], previous: prev, current: f.value, change: f.change ?? null, change_pct: pct, source: f.source });
+  }
+  // the “三公” items right after the “三公” total
+  const keys = Object.keys(STATED_LABELS);
+  const items = keys.filter((k) => /^three_public_(?!total)/.test(k));
+  const order = keys.filter((k) => !items.includes(k)).flatMap((k) => (k === 'three_public_total' ? [k, ...items] : [k]));
+  rows.sort((a, b) => order.indexOf(keyOf(a.name)) - order.indexOf(keyOf(b.name)));
+  return rows.length ? { id: 'yoy-stated', title: '文字说明中的增减', table_id: null, rows, note: '以下取自文件的文字说明（“比上年增加/减少……”）：本年数和增减为原文数字，上年数 = 本年 − 增减，增减百分比按此计算（与原文写明的一致时照录原文）。' } : null;
+}
+const keyOf = (name: string) => Object.keys(STATED_LABELS).find((k) => STATED_LABELS[k] === name) ?? '';
 
 export interface ExecutionRow {
   scope: string;

@@ -160,3 +160,31 @@ describe('the document page: src/lib/comparisons', async () => {
     expect(groups[0].rows).toEqual([expect.objectContaining({ code: fn.code, previous: 100, current: fn.total, change: changeOf(fn.total, 100), change_pct: changePctOf(fn.total, 100) })]);
   });
 });
+
+describe('the document page: changes the text states (statedChanges)', async () => {
+  const { statedChanges } = await import('../../src/lib/comparisons.js');
+  const fact = (key: string, value: number, change: number | null, change_pct: number | null, text: string) => ({ key, label: key, value, unit: '万元', change, change_pct, text, source: { file: 'x.txt', line_start: 1, line_end: 1 } });
+
+  it('the embedded 决算: 机关运行经费 “较上年决算数增加1.08万元，增长3%”, never a change against the 年初预算', async () => {
+    const { document: d } = await ingestFile(join(SOURCES, '002_3e97706fd429c0f0.txt'), '002_3e97706fd429c0f0.txt');
+    const g = statedChanges(d!)!;
+    const op = g.rows.find((r) => r.name === '机关运行经费');
+    expect(op).toMatchObject({ current: 33.85, change: 1.08, previous: 32.77, change_pct: 3 });
+  });
+
+  it('keeps a stated percentage that fits the change, computes one that does not, skips comparisons with a budget', () => {
+    const g = statedChanges({
+      fiscal_year: 2026,
+      facts: [
+        fact('expenditure_total', 665964.37, 107573.11, 19.3, '2026年支出预算665964.37万元，比上年执行数增加107573.11万元，增长19.3%。'),
+        // 8.9% belongs to the 公务用车购置及运行维护费 of the same sentence, not to its 运行维护费
+        fact('three_public_vehicle_operation', 337.17, -2.96, 8.9, '公务用车运行维护费337.17万元，比上年减少2.96万元。）比上年增加46.49万元，增长8.9%'),
+        fact('general_budget_expenditure', 1668.14, 1668.14, 0, '一般公共预算财政拨款支出 1668.14 万元，比年初预算数增加 1668.14 万元，增长 0%'),
+      ],
+    })!;
+    expect(g.rows.map((r) => [r.name, r.previous, r.change, r.change_pct])).toEqual([
+      ['支出总计', 558391.26, 107573.11, 19.3],
+      ['公务用车运行维护费', 340.13, -2.96, -0.87],
+    ]);
+  });
+});
