@@ -48,6 +48,14 @@ describe('direction words against the figures the sentence states', () => {
     expect(f[0]).toMatchObject({ severity: 'error', expected: 1133.43, actual: 895.2, source: { line_start: lineOf(path, '较上年1133.43万元增加') } });
     expect(f[0].message).toContain('说明文字称“增加”，但所述金额 895.2 万元与上年 1133.43 万元相比为减少（差 -238.23 万元）');
   });
+  it('“与上年Y万元持平” where the two figures differ is a warning', async () => {
+    const name = 'direction-flat.txt';
+    const path = alter('003_58a7e03076f93090.txt', name, [['公务接待费 0 万元，与上年预算持平', '公务接待费 5 万元，与上年预算 3 万元持平']]);
+    const f = ours(await ingest(path, name), 'narrative_direction');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'warning', expected: 3, actual: 5, source: { line_start: lineOf(path, '与上年预算 3 万元持平') } });
+    expect(f[0].message).toContain('说明文字称“持平”，但所述金额 5 万元与上年 3 万元相比为增加（差 +2 万元）');
+  });
   it('one change told as 减少 and 增长 is a warning', async () => {
     const name = 'direction-two-words.txt';
     const path = alter('001_61b0ae60a82e587b.txt', name, [['支出预算总额为895.2万元，较上年预算安排减少238.23万元，下降21.02%', '支出预算总额为895.2万元，较上年预算安排减少238.23万元，增长21.02%']]);
@@ -84,6 +92,14 @@ describe('a budget’s 三公 sentence against the 上年 column of its 三公 t
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', expected: -0.1, actual: 0.1, source: { line_start: lineOf(path, '比上年增0.1万元') } });
     expect(f[0].message).toContain('比上年增加 0.1 万元，但“三公”经费表中上年为 3.1 万元、本年为 3 万元，实为减少');
+    // “持平” while the table's two years differ: info (the size cannot confirm the column was read right)
+    const flat = alter('000_9099790eb74de9ed.txt', 'direction-three-public-flat.txt', [
+      [text.slice(start, end), table],
+      ['公务接待3万元，比上年减0.1万元', '公务接待3万元，与上年持平'],
+    ]);
+    const g = ours(await ingest(flat, 'direction-three-public-flat.txt'), 'narrative_direction');
+    expect(g).toHaveLength(1);
+    expect(g[0]).toMatchObject({ severity: 'info', expected: -0.1, actual: 0, source: { line_start: lineOf(flat, '公务接待3万元，与上年持平') } });
     // the unaltered sentence agrees with the table
     const ok = alter('000_9099790eb74de9ed.txt', 'direction-three-public-ok.txt', [[text.slice(start, end), table]]);
     expect(ours(await ingest(ok, 'direction-three-public-ok.txt'), 'narrative_direction')).toEqual([]);

@@ -134,10 +134,17 @@ function threePublicVsTable(doc: CheckDoc, notes: ParseNote[]): Finding[] {
   const out: Finding[] = [];
   for (const fact of doc.facts) {
     const item = THREE_PUBLIC_KEY[fact.key];
-    if (!item || fact.unit !== '万元' || fact.change == null || fact.change === 0) continue;
+    if (!item || fact.unit !== '万元' || fact.change == null) continue;
     const row = doc.three_public.find((r) => r.item === item && r.budget != null && r.previous != null);
     if (!row || !compare(row.budget!, fact.value).agrees) continue;
     const d = compare(row.previous!, row.budget!);
+    if (fact.change === 0) {
+      // “与上年持平” / “增加0万元” while the table's two years differ: the size cannot confirm the column, so info
+      if (d.agrees || d.rounding) continue;
+      const msg = `说明文字称${fact.label} ${fmt(fact.value)} 万元与上年持平，但“三公”经费表中上年为 ${fmt(row.previous!)} 万元、本年为 ${fmt(row.budget!)} 万元（第 ${fact.source.line_start} 行与第 ${row.source.line_start} 行）`;
+      out.push(finding(CHECK, 'info', msg, d.diff, 0, fact.source));
+      continue;
+    }
     if (d.agrees || Math.sign(d.diff) === Math.sign(fact.change) || !compare(Math.abs(d.diff), Math.abs(fact.change)).agrees) continue;
     const msg =
       `说明文字称${fact.label} ${fmt(fact.value)} 万元比上年${fact.change > 0 ? '增加' : '减少'} ${fmt(Math.abs(fact.change))} 万元，` +
