@@ -115,6 +115,18 @@ describe('percentages recomputed', () => {
     expect(f[0]).toMatchObject({ severity: 'warning', expected: 21.02, source: { line_start: lineOf(path, '下降25.02%') } });
     expect(f[0].message).toContain('895.2 万元较上年减少 238.23 万元，上年应为 1133.43 万元，下降幅度应为 21.02%，文中为 25.02%');
   });
+  it('one share “占 P%” off the whole the other shares of its paragraph use is a warning', async () => {
+    const name = 'percentage-share.txt';
+    // 001's own 32.2% (a true slip: 588.28 ÷ 895.2 = 65.72%) corrected, and 19.77% made wrong instead
+    const path = alter('001_61b0ae60a82e587b.txt', name, [
+      ['工资福利支出177.01万元，占支出预算总额的19.77%', '工资福利支出177.01万元，占支出预算总额的29.77%'],
+      ['商品和服务支出588.28万元，占支出预算总额的32.2%', '商品和服务支出588.28万元，占支出预算总额的65.72%'],
+    ]);
+    const f = ours(await ingest(path, name), 'narrative_percentage');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'warning', expected: 19.77, actual: 29.77, source: { line_start: lineOf(path, '占支出预算总额的29.77%') } });
+    expect(f[0].message).toContain('177.01 万元占 895.2 万元（同段其他各项占比所依据的总数）应为 19.77%，文中为 29.77%');
+  });
   it('完成预算的 79% where 7.11 ÷ 8 is 88.9% is a warning', async () => {
     const name = 'percentage-rate.txt';
     const path = alter('002_3e97706fd429c0f0.txt', name, [['决算数为 7.11 万元，完成预算的 89%', '决算数为 7.11 万元，完成预算的 79%']]);

@@ -169,6 +169,8 @@ function shareFindings(doc: CheckDoc, text: CheckText): Finding[] {
     const odd = usable.filter((x) => !agreeing(whole!).includes(x));
     if (odd.length !== 1) continue;
     const x = odd[0];
+    // a share of another whole the document states (收入 and 支出 shares in one paragraph) is not odd
+    if ([...stated].some((w) => w > 0 && fits(x.pct, decimals(x.raw), ratio(x.part.value, x.part.half, w, 0)))) continue;
     const computed = (x.part.value / whole) * 100;
     const msg = `说明文字中的占比与所述金额不符：${fmt(x.part.value)} 万元占 ${fmt(whole)} 万元（同段其他各项占比所依据的总数）应为 ${fmtPct(computed, decimals(x.raw))}%，文中为 ${x.raw}%`;
     out.push(finding(CHECK, severityOf(x.pct, computed), msg, Number(computed.toFixed(2)), x.pct, sentenceRef(doc.source_file, x.s, x.at, x.end)));

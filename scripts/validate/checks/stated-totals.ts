@@ -57,7 +57,11 @@ export function checkStatedTotals(doc: CheckDoc, notes: ParseNote[], text: Check
       const kind: TableKind = fiscal ? 'fiscal_appropriation_summary' : 'income_expenditure_summary';
       const stated = toMoney(m[2], m[3]);
       if (!stated || spacedBefore(s.text, m.index + m[0].lastIndexOf(m[2])) || /\d\s+[\d,.]/.test(m[2])) continue;
-      const subject = compact(head.split(/[，,：:]/).pop() ?? '').replace(/(?:19|20)\d{2}年度?/g, '');
+      const clauseHead = compact(head.split(/[，,：:]/).pop() ?? '');
+      // another year's total (“2025年财政拨款收支总预算…”, “上年…”) is not this document's
+      const years = [...clauseHead.matchAll(/((?:19|20)\d{2})年/g)].map((y) => Number(y[1]));
+      if (years.some((y) => y !== doc.fiscal_year) || /上年|去年/.test(clauseHead)) continue;
+      const subject = clauseHead.replace(/(?:19|20)\d{2}年度?/g, '');
       if (/本级/.test(subject) || namesAnotherUnit(unitPrefix(subject) || subject, doc.department)) continue;
       const ref = sentenceRef(doc.source_file, s, m.index, m.index + m[0].length);
       // narrative.ts compares this figure already (a 收入/支出总计 fact on this line)
