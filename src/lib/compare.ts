@@ -147,3 +147,19 @@ export function compareCsv(rows: CompareRow[]): string {
     rows.map((r) => COMPARE_COLUMNS.map((c) => r[c.key])),
   );
 }
+
+let scopesMemo: { docs: unknown; byDepartment: Map<string, CompareScope[]> } | null = null;
+/**
+ * The scopes each department appears in (by department_id), computed once per input array: every
+ * department page links to its comparisons without going over the whole corpus again.
+ */
+export function scopesOfDepartment(docs: CompareDoc[], departmentId: string): CompareScope[] {
+  if (scopesMemo?.docs !== docs) {
+    const byDepartment = new Map<string, CompareScope[]>();
+    for (const s of compareScopes(docs)) {
+      for (const id of new Set(s.docs.map((d) => d.department_id))) byDepartment.set(id, [...(byDepartment.get(id) ?? []), s]);
+    }
+    scopesMemo = { docs, byDepartment };
+  }
+  return scopesMemo.byDepartment.get(departmentId) ?? [];
+}

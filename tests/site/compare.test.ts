@@ -72,3 +72,11 @@ describe('comparison rows and CSV', () => {
     expect(body[0]).toEqual(['1', '赣州市行政审批局', '14783.86', '1053.02', '13730.84', '7.1', '3', '82', '0.0366']);
   });
 });
+
+describe('scopes of a department', () => {
+  it('lists the comparisons a department appears in', async () => {
+    const { scopesOfDepartment } = await import('../../src/lib/compare');
+    expect(scopesOfDepartment(embedded, 'gan-zhou').map((s) => s.slug)).toEqual(['all-2022-budget']);
+    expect(scopesOfDepartment(embedded, 'shang-rao')).toEqual([]);
+  });
+});
