@@ -74,7 +74,6 @@ function budgetActual(doc: CheckDoc, p: Paragraph): Finding[] {
   for (const m of s.text.matchAll(ACTUAL_VS_BUDGET)) {
     const pair = pairs.filter((x) => x.index < m.index).pop();
     if (!pair) continue;
-    const span = s.text.slice(pair.index, m.index + m[0].length);
     // another item between the pair and the comparison, or a template with no direction
     if (UNDECIDED.test(s.text.slice(m.index, m.index + m[0].length + 6)) || /其中|[（(][一二三四五六七八九十\d]{1,2}[)）]|(?<![\d.])\d{1,2}、/.test(s.text.slice(pair.index + pair[0].length, m.index))) continue;
     if (/\d\s+\d/.test(pair[0])) continue; // digits spaced out: where a figure starts is unsure
@@ -89,7 +88,6 @@ function budgetActual(doc: CheckDoc, p: Paragraph): Finding[] {
     const msg =
       `说明文字称决算数较年初预算数“${word}”，但所述决算数 ${fmt(b.value)} 万元与年初预算数 ${fmt(a.value)} 万元相比为${dirText(actual)}` +
       `（差 ${c.diff > 0 ? '+' : ''}${fmt(c.diff)} 万元）：“${quote(s.text.slice(pair.index, pair.index + pair[0].length), 40)}……${quote(s.text.slice(m.index, m.index + m[0].length), 30)}”`;
-    void span;
     // cite the comparison's line and the figures' line
     const ref = sentenceRef(doc.source_file, s, pair.index, m.index + m[0].length);
     out.push(finding(CHECK, 'warning', msg, a.value, b.value, ref));

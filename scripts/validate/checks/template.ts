@@ -45,7 +45,9 @@ export function checkTemplateLeftovers(doc: CheckDoc, _notes: unknown, text: Che
       out.push(finding(CHECK, 'info', `文中有“${m[0]}”，可能是未填写的模板内容：“${quote(t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 8).trim(), 40)}”`, null, null, at(l.no)));
     }
     for (const m of t.matchAll(PUNCT)) {
-      const ctx = t.slice(Math.max(0, m.index - 16), m.index + m[0].length).trim();
+      // from the start of the clause (at most 20 characters back)
+      const from = Math.max(0, m.index - 20, ...['，', ',', '：', ':', '。', '；'].map((c) => t.lastIndexOf(c, m.index - 1) + 1));
+      const ctx = t.slice(from, m.index + m[0].length).trim();
       out.push(finding(CHECK, 'info', `标点重复，可能是删改模板时留下的：“${quote(ctx, 40)}”`, null, null, at(l.no)));
     }
   }
