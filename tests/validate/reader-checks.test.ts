@@ -201,6 +201,16 @@ describe('tables listed and tables printed empty', () => {
     expect(f[0]).toMatchObject({ severity: 'warning', expected: 0, actual: 120.5, source: { line_start: lineOf(path, '政府性基金支出预算为 120.5 万元') } });
     expect(f[0].message).toContain('《政府性基金预算支出表》为空表');
   });
+  it('the “三公” table blanked (its one data row removed) while the text states 3 万元 is a warning', async () => {
+    const name = 'empty-three-public.txt';
+    const path = alter('000_9099790eb74de9ed.txt', name, [['118\t赣州市行政审批局\t3.00\t\t3.00\t\t\n', '']]);
+    const doc = await ingest(path, name);
+    expect(doc.tables.find((t) => t.kind === 'three_public')?.empty).toBe(true);
+    const f = ours(doc, 'empty_table_vs_text');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'warning', expected: 0, actual: 3, source: { line_start: lineOf(path, '“三公”经费一般公共预算安排3万元') } });
+    expect(f[0].message).toContain('《一般公共预算“三公”经费支出表》为空表');
+  });
   it('a table the contents list and the body lacks: a finding for a PDF, a parse note for converted text', async () => {
     const name = 'toc-missing.txt';
     // 003 lists 五、2022 年财政拨款收支预算总表 and prints it; the altered copy drops the table's title and rows
