@@ -111,6 +111,8 @@ function rateFindings(doc: CheckDoc, s: Sentence): Finding[] {
     const am = [...head.matchAll(a)].pop();
     const bm = [...head.matchAll(b)].pop();
     if (!am || !bm || bm.index < am.index) continue;
+    // an adjusted budget between them (调整预算/全年预算): which budget the rate is of is unsure
+    if (/调整|全年|变动/.test(head.slice(am.index, bm.index))) continue;
     // nothing else between the two figures and the rate (another item's figures)
     if (moneys(head.slice(bm.index + bm[0].length)).length > 0) continue;
     if (spacedBefore(head, am.index + am[0].indexOf(am[1])) || spacedBefore(head, bm.index + bm[0].indexOf(bm[1]))) continue;

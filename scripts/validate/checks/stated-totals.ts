@@ -53,6 +53,8 @@ export function checkStatedTotals(doc: CheckDoc, notes: ParseNote[], text: Check
       // a change (“与上年相比收、支总计各增加…”) is not the total
       const head = s.text.slice(0, m.index);
       if (/(?:增加|减少|增长|下降)\s*$/.test(head) || /与上年相比|比上年|较上年/.test(head.slice(-12))) continue;
+      // one kind of money only (一般公共预算 / 政府性基金 / 国有资本经营 …): not the table's 总计
+      if (/(?:一般公共(?:预算)?|政府性基金(?:预算)?|国有资本经营(?:预算)?|基金|专户|事业|经营)\s*$/.test(head)) continue;
       const fiscal = m[1] !== undefined || /财政拨款\s*$/.test(head);
       const kind: TableKind = fiscal ? 'fiscal_appropriation_summary' : 'income_expenditure_summary';
       const stated = toMoney(m[2], m[3]);
