@@ -96,7 +96,7 @@ function changeFindings(doc: CheckDoc, s: Sentence): Finding[] {
     const msg =
       `说明文字中的百分比与所述金额不符：${fmt(v.value)} 万元较上年${up ? '增加' : '减少'} ${fmt(change.value)} 万元，` +
       `上年应为 ${fmt(prev)} 万元，${dir}幅度应为 ${fmtPct(computed, d)}%，文中为 ${m[5]}%（“${quote(s.text.slice(Math.max(0, v.index - 12), m.index + m[0].length), 90)}”）`;
-    out.push(finding(CHECK, severityOf(p, computed), msg, Number(computed.toFixed(2)), p, sentenceRef(doc.source_file, s, Math.max(0, v.index), changeAt + m[0].length)));
+    out.push(finding(CHECK, severityOf(p, computed), msg, Number(computed.toFixed(2)), p, sentenceRef(doc.source_file, s, v.index, m.index + m[0].length)));
   }
   return out;
 }

@@ -46,7 +46,9 @@ function tocMissing(doc: CheckDoc, text: CheckText, notes: ParseNote[]): Finding
     if (!rule) continue;
     const entry = inToc.find((l) => l.text.length <= 60 && rule.title.test(l.text) && !(rule.not && rule.not.test(l.text)));
     if (!entry) continue;
-    const title = entryTitle(entry.text.split(/[.．…·]{2,}/)[0]);
+    // a contents line may hold several entries (“一、收支总表……1二、收入总表……2”): the one naming this table
+    const parts = entry.text.split(/[.．…·]{2,}\s*\d*|(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/).filter(Boolean);
+    const title = entryTitle(parts.find((x) => rule.title.test(x)) ?? '').replace(/\d+$/, '');
     if (title.length < 4 || body.some((l) => compact(l.text).includes(title))) continue;
     // a title broken over two lines (“一般公共预算财政拨款支出决” / “算表”)
     if (body.some((l, i) => !l.table && rule.title.test(l.text + (body[i + 1]?.text ?? '')) && !(rule.not && rule.not.test(l.text)))) continue;
