@@ -214,10 +214,21 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
     path: 'document_totals.csv',
     title: '文档总数及出处',
     description: 'documents.csv 中每个总数取自哪一行（表格优先，没有表格时取说明文字）',
-    fields: [DOC_ID, s('key', '指标'), money('value', '金额'), ...PROVENANCE_FIELDS],
+    fields: [
+      DOC_ID,
+      s('key', '指标'),
+      money('value', '金额'),
+      money('previous_total', '上年数', '出处行在本年数旁列出的上年数（上年预算数等）'),
+      money('change', '比上年增减', '金额 − 上年数'),
+      { name: 'change_pct', type: 'number', title: '比上年增减（%）', description: '增减 ÷ 上年数 ×100，保留两位小数' },
+      ...PROVENANCE_FIELDS,
+    ],
     rowsOf: (d) => Object.keys(d.totals_sources)
       .sort()
-      .map((k) => [d.id, k, (d.totals as Record<string, number | null>)[k] ?? null, ...prov(d.totals_sources[k])]),
+      .map((k) => {
+        const value = (d.totals as Record<string, number | null>)[k] ?? null;
+        return [d.id, k, value, ...yearOverYear(value, d.totals_previous?.[k]), ...prov(d.totals_sources[k])];
+      }),
   },
   {
     name: 'projects',

@@ -361,6 +361,8 @@ export const DocumentRecord = z.object({
   responsibilities: z.array(z.string()),
   totals: Totals,
   totals_sources: z.record(z.string(), SourceRef), // where each total came from
+  /** a total's previous-year figure, printed beside it on its source row (上年预算数 …); absent when none is */
+  totals_previous: z.record(z.string(), z.number()).optional(),
   facts: z.array(NarrativeFact),
   tables: z.array(Table),
   expenditure_by_function: z.array(FunctionExpenditure),

@@ -85,7 +85,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
   const region = inferRegion(department, fullText);
   // every recognizer runs (one that fails gives its empty output), so each output is there
   const r = runRecognizers(ctx, RECOGNIZERS) as RecognizerOutputs;
-  const { totals, sources } = assembleTotals(r['table-totals'], r.facts, kind);
+  const { totals, sources, previous } = assembleTotals(r['table-totals'], r.facts, kind);
 
   const sha = createHash('sha256').update(read.bytes).digest('hex');
   const base: Omit<DocumentRecord, 'findings' | 'parse_notes' | 'disclosure'> = {
@@ -104,6 +104,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     responsibilities: r.profile.responsibilities,
     totals,
     totals_sources: sources,
+    ...(Object.keys(previous).length > 0 ? { totals_previous: previous } : {}),
     facts: r.facts,
     tables: read.format === 'pdf_ocr' ? r.tables.map((t) => ({ ...t, ocr: true })) : r.tables,
     expenditure_by_function: r['function-classification'],

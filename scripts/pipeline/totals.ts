@@ -13,18 +13,21 @@ import { TOTAL_KEYS, type DocumentKind, type NarrativeFact, type SourceRef, type
 export { TOTAL_KEYS } from '../model/schema.js';
 
 export function assembleTotals(
-  fromTables: Partial<Record<keyof Totals, { value: number; source: SourceRef }>>,
+  fromTables: Partial<Record<keyof Totals, { value: number; source: SourceRef; previous?: number }>>,
   facts: NarrativeFact[],
   kind: DocumentKind,
-): { totals: Totals; sources: Record<string, SourceRef> } {
+): { totals: Totals; sources: Record<string, SourceRef>; previous: Record<string, number> } {
   void kind;
   const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, null])) as unknown as Totals;
   const sources: Record<string, SourceRef> = {};
+  // the previous year's figure the source row of a total prints beside it
+  const previous: Record<string, number> = {};
   for (const key of TOTAL_KEYS) {
     const t = fromTables[key];
     if (t) {
       totals[key] = t.value;
       sources[key] = t.source;
+      if (t.previous !== undefined) previous[key] = t.previous;
       continue;
     }
     const f = fact(facts, key) ?? (key === 'income_total' || key === 'expenditure_total' ? fact(facts, 'income_expenditure_total') : undefined);
@@ -33,7 +36,7 @@ export function assembleTotals(
       sources[key] = f.source;
     }
   }
-  return { totals, sources };
+  return { totals, sources, previous };
 }
 
 const fact = (facts: NarrativeFact[], key: string) => facts.find((x) => x.key === key && x.unit === '万元');

@@ -5,7 +5,7 @@
  * the document gives.
  */
 import type { BudgetExecution, DocumentEntry, NarrativeFact, SourceRef, ThreePublicItem } from '../../scripts/model/schema';
-import { TOTAL_LABELS } from '../../scripts/model/schema';
+import { TOTAL_KEYS, TOTAL_LABELS } from '../../scripts/model/schema';
 import { baseBudget, changeOf, changePctOf, executionRate } from '../../scripts/normalize/change';
 
 export interface ChangeRow {
@@ -46,9 +46,17 @@ const THREE_ORDER: ThreePublicItem[] = ['total', 'overseas_travel', 'vehicles_to
  * The groups of figures printed with their previous year's: “三公” first, then each function table
  * and each economic table that prints a 上年 figure on at least one row (rows without one are left out).
  */
-export function yearOverYear(doc: Pick<DocumentEntry, 'kind' | 'tables' | 'three_public' | 'expenditure_by_function' | 'basic_expenditure_by_economic'>): ChangeGroup[] {
+export function yearOverYear(
+  doc: Pick<DocumentEntry, 'kind' | 'tables' | 'three_public' | 'expenditure_by_function' | 'basic_expenditure_by_economic' | 'totals' | 'totals_sources' | 'totals_previous'>,
+): ChangeGroup[] {
   const has = (v: number | null | undefined) => v !== null && v !== undefined;
   const groups: ChangeGroup[] = [];
+  // the headline totals whose source row prints the previous year's figure beside them
+  const prev = doc.totals_previous ?? {};
+  const totals = TOTAL_KEYS.filter((k) => prev[k] !== undefined && doc.totals_sources[k]);
+  if (totals.length > 0) {
+    groups.push({ id: 'yoy-totals', title: '主要数字', table_id: null, rows: totals.map((k) => row(null, 1, TOTAL_LABELS[k], doc.totals[k], prev[k], doc.totals_sources[k])) });
+  }
   const final = doc.kind === 'final_account';
   const three = doc.three_public.filter((x) => has(x.previous)).sort((a, b) => THREE_ORDER.indexOf(a.item) - THREE_ORDER.indexOf(b.item));
   if (three.length > 0) {

@@ -188,3 +188,23 @@ describe('the document page: changes the text states (statedChanges)', async () 
     ]);
   });
 });
+
+describe('a 收支总表 and a 支出总表 printing 上年 beside 本年', () => {
+  it('give the totals their previous figures, take this year from 本年, and show them first', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { yearOverYear } = await import('../../src/lib/comparisons.js');
+    const dir = mkdtempSync(join(tmpdir(), 'yoy-'));
+    copyFileSync(resolve(import.meta.dirname, '../fixtures/recognize/table-totals/previous-year/input.txt'), join(dir, 'summary.txt'));
+    const d = (await ingestFile(join(dir, 'summary.txt'), 'summary.txt')).document!;
+    expect(d.totals).toMatchObject({ income_total: 100, expenditure_total: 100, basic_expenditure: 70, project_expenditure: 30 });
+    expect(d.totals_previous).toEqual({ income_total: 90, current_year_income: 90, expenditure_total: 90, current_year_expenditure: 90 });
+    const set = DOCUMENT_DATASETS.find((x) => x.path === 'document_totals.csv')!;
+    const names = set.fields.map((f) => f.name);
+    const row = set.rowsOf(d).find((r) => r[1] === 'expenditure_total')!;
+    expect([row[names.indexOf('value')], row[names.indexOf('previous_total')], row[names.indexOf('change')], row[names.indexOf('change_pct')]]).toEqual([100, 90, 10, 11.11]);
+    const groups = yearOverYear(d);
+    expect(groups[0].id).toBe('yoy-totals');
+    expect(groups[0].rows.map((r) => r.name)).toEqual(['收入总计', '本年收入合计', '支出总计', '本年支出合计']);
+  });
+});

@@ -8,11 +8,12 @@ import type { DocumentKind } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { moneyToWan, sumExact } from '../../../normalize/amount.js';
 import { compact, isNumberCell, stripNumbering } from '../cells.js';
-import { findCol, isTotalRow, readAmount, tableUnit, totalRowOf } from './common.js';
+import { findCol, isPreviousOrChange, isTotalRow, previousColumn, readAmount, tableUnit, totalRowOf } from './common.js';
 import { amountColumns, basicOf, projectOf } from './function.js';
 import { defineRecognizer } from '../../registry.js';
 
-export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef }>>;
+/** Each total with its source row, and the previous year's figure when that row prints one beside it. */
+export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef; previous?: number }>>;
 
 /** The three parts of 财政拨款 income, as a summary table names them when it prints no 财政拨款 line. */
 const FISCAL_PARTS = [/^一般公共预算(?:拨款)?(?:收入)?$/, /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/, /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/];
@@ -20,6 +21,8 @@ const FISCAL_PARTS = [/^一般公共预算(?:拨款)?(?:收入)?$/, /^政府性�
 interface Pair {
   label: string;
   value: number | null;
+  /** the previous year's figure printed beside it (a 上年预算数 / 2025年 column of its group), when printed */
+  previous?: number | null;
   side: 'income' | 'expenditure';
   line: number;
 }
@@ -35,15 +38,25 @@ export function unfoldPairs(ctx: RecognizeContext, t: Table): Pair[] {
   const out: Pair[] = [];
   labelCols.forEach((lc, g) => {
     const next = labelCols[g + 1] ?? t.columns.length;
+    // the group's amount: its first column, past a previous year's and a change column ("上年预算数 | 本年预算数 | 增减")
     let vc = -1;
-    for (let i = lc + 1; i < next; i++) if (!skip[i]) { vc = i; break; }
+    let pc = -1;
+    for (let i = lc + 1; i < next; i++) {
+      if (skip[i]) continue;
+      if (isPreviousOrChange(t.columns[i], ctx.fiscal_year)) {
+        if (pc < 0 && previousColumn([t.columns[i]], ctx.fiscal_year) === 0) pc = i;
+        continue;
+      }
+      if (vc < 0) vc = i;
+    }
     if (vc < 0) return;
     const h = t.columns.slice(lc, next).join('|');
     const side = /支出/.test(h) ? 'expenditure' : /收入/.test(h) ? 'income' : g === 0 ? 'income' : 'expenditure';
     for (const r of t.rows) {
       const label = stripNumbering(r.cells[lc] ?? '');
       if (!label) continue;
-      out.push({ label, value: readAmount(ctx, r.cells[vc], unit, r.source_line), side, line: r.source_line });
+      const previous = pc >= 0 ? { previous: readAmount(ctx, r.cells[pc], unit, r.source_line) } : {};
+      out.push({ label, value: readAmount(ctx, r.cells[vc], unit, r.source_line), side, line: r.source_line, ...previous });
     }
   });
   return out;
@@ -57,16 +70,16 @@ export function collectTotals(
   kind: DocumentKind,
 ): TableTotals {
   const out: TableTotals = {};
-  const set = (k: keyof Totals, value: number | null, line_start: number, line_end = line_start) => {
+  const set = (k: keyof Totals, value: number | null, line_start: number, line_end = line_start, previous?: number | null) => {
     if (value === null || out[k]) return;
-    out[k] = { value, source: ctx.ref(line_start, line_end) };
+    out[k] = { value, source: ctx.ref(line_start, line_end), ...(previous !== undefined && previous !== null ? { previous } : {}) };
   };
 
   // 1. 收支总表
   for (const t of tables.filter((x) => x.kind === 'income_expenditure_summary' && !x.empty)) {
     const pairs = unfoldPairs(ctx, t);
     const find = (side: Pair['side'], re: RegExp) => pairs.find((p) => p.side === side && re.test(p.label) && p.value !== null);
-    const put = (k: keyof Totals, p: Pair | undefined) => p && set(k, p.value, p.line);
+    const put = (k: keyof Totals, p: Pair | undefined) => p && set(k, p.value, p.line, p.line, p.previous);
     put('income_total', find('income', /^(收入)?总计$/));
     put('current_year_income', find('income', /^本年收入(合计|小计)$/));
     put('expenditure_total', find('expenditure', /^(支出)?总计$/));
@@ -123,9 +136,11 @@ export function collectTotals(
     set('basic_expenditure', basicOf(cols, at), row.source_line);
     set('project_expenditure', projectOf(cols, at), row.source_line);
     const total = at(cols.total);
-    set('current_year_expenditure', total, row.source_line);
+    // a 上年 column gives the previous year's total (never its 基本/项目 split: it prints one figure)
+    const previous = cols.previous >= 0 ? at(cols.previous) : null;
+    set('current_year_expenditure', total, row.source_line, row.source_line, previous);
     const carryCol = findCol(t.columns, /结转下年|年末结转/);
-    if (!(carryCol >= 0 && at(carryCol))) set('expenditure_total', total, row.source_line);
+    if (!(carryCol >= 0 && at(carryCol))) set('expenditure_total', total, row.source_line, row.source_line, previous);
   }
 
   // 4. 一般公共预算支出表 total — a 财政拨款支出表 (same kind, wider scope: also 政府性基金 …) only when
@@ -136,7 +151,8 @@ export function collectTotals(
     const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
     const cols = amountColumns(t.columns, ctx.fiscal_year, ctx.kind === 'final_account');
-    if (cols.total >= 0) set('general_budget_expenditure', readAmount(ctx, row.cells[cols.total], tableUnit(ctx, t), row.source_line), row.source_line);
+    const previous = cols.previous >= 0 ? readAmount(ctx, row.cells[cols.previous], tableUnit(ctx, t), row.source_line) : null;
+    if (cols.total >= 0) set('general_budget_expenditure', readAmount(ctx, row.cells[cols.total], tableUnit(ctx, t), row.source_line), row.source_line, row.source_line, previous);
   }
 
   // 5. 财政拨款收支总表: 本年收入合计 is the 财政拨款 income when nothing else said it
