@@ -217,6 +217,9 @@ function lineFrags(words: Word[], scale: number): Frag[] {
 /** Tesseract writes ASCII punctuation in Chinese text (部门:某局, 事务(室)): the full-width forms printed. */
 export function fullWidthPunctuation(t: string): string {
   return t
+    // a bracket closed by a parenthesis is a misread parenthesis: 信访局〈本级） → 信访局（本级）
+    .replace(/〈(?=[^〈〉（）()]*[)）])/g, '（')
+    .replace(/(?<=[(（][^〈〉（）()]*)〉/g, '）')
     .replace(/(?<=\p{Script=Han})[:;,?!]|[:;,?!](?=\p{Script=Han})/gu, (ch) => FULL_WIDTH[ch])
     .replace(/\((?=\p{Script=Han})|(?<=\p{Script=Han})\)/gu, (ch) => FULL_WIDTH[ch]);
 }
