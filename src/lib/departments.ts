@@ -399,3 +399,20 @@ export function crosswalkNote(r: Pick<FunctionSeries, 'names' | 'matched' | 'why
   const how = r.matched === 'moved' ? '名称相同、编码不同，按名称对照' : r.matched === 'curated' ? `据${r.why}` : '编码相同、名称不同，按编码对照';
   return `${parts.join(' → ')}（${how}）`;
 }
+
+/**
+ * Labels for documents shown side by side (columns, chart rows): docLabel, with （1）（2）… added
+ * where a department published two documents of one year and kind.
+ */
+export function uniqueLabels(docs: Array<Pick<DeptDoc, 'fiscal_year' | 'kind'>>): string[] {
+  const labels = docs.map(docLabel);
+  const count = new Map<string, number>();
+  for (const l of labels) count.set(l, (count.get(l) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    if ((count.get(l) ?? 0) < 2) return l;
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return `${l}（${n}）`;
+  });
+}

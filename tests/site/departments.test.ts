@@ -130,3 +130,10 @@ describe('rows printed without a name', () => {
     ]);
   });
 });
+
+describe('labels side by side', () => {
+  it('two documents of one year and kind are told apart', async () => {
+    const { uniqueLabels } = await import('../../src/lib/departments');
+    expect(uniqueLabels([b2022, b2023, { fiscal_year: 2023, kind: 'budget' }, f2023])).toEqual(['2022 年部门预算', '2023 年部门预算（1）', '2023 年部门预算（2）', '2023 年部门决算']);
+  });
+});
