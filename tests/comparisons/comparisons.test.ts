@@ -208,3 +208,27 @@ describe('a 收支总表 and a 支出总表 printing 上年 beside 本年', () =
     expect(groups[0].rows.map((r) => r.name)).toEqual(['收入总计', '本年收入合计', '支出总计', '本年支出合计']);
   });
 });
+
+describe('a 决算 table printing 年初预算数 | 调整预算数 beside 决算数', () => {
+  it('gives each function its budgets, the 决算数 as total, and an execution rate against the 调整预算', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { budgetExecution } = await import('../../src/lib/comparisons.js');
+    const dir = mkdtempSync(join(tmpdir(), 'exec-'));
+    copyFileSync(resolve(import.meta.dirname, '../fixtures/recognize/function-classification/final-account-budgets/input.txt'), join(dir, 'final.txt'));
+    const d = (await ingestFile(join(dir, 'final.txt'), 'final.txt')).document!;
+    expect(d.kind).toBe('final_account');
+    expect(d.totals.general_budget_expenditure).toBe(150.5); // the 决算数 合计, not a budget
+    const rows = budgetExecution(d);
+    expect(rows.map((r) => [r.code, r.initial_budget, r.final_budget, r.actual, r.rate])).toEqual([
+      ['201', 110, 125, 120.5, 96.4],
+      ['2010301', 100, 100, 100, 100],
+      ['2010302', 10, 25, 20.5, 82],
+      ['208', 30, 30, 30, 100],
+    ]);
+    const set = DOCUMENT_DATASETS.find((x) => x.path === 'expenditure_by_function.csv')!;
+    const names = set.fields.map((f) => f.name);
+    const r201 = set.rowsOf(d).find((r) => r[3] === '201')!;
+    expect([r201[names.indexOf('initial_budget')], r201[names.indexOf('final_budget')], r201[names.indexOf('execution_rate')]]).toEqual([110, 125, 96.4]);
+  });
+});
