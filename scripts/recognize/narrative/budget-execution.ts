@@ -95,11 +95,12 @@ export function recognizeBudgetExecution(ctx: RecognizeContext, functions: Funct
       if (!actual) continue;
       let label = labelBefore(text, at, ctx.department);
       if (label === '') {
-        // "1.一般公共服务（类）…行政运行（项）。年初预算为…": the item named in the sentence before
-        const prev = text.slice(0, at).replace(/[。]\s*$/, '');
-        const start = prev.lastIndexOf('。');
+        // "1.一般公共服务（类）…行政运行（项）。年初预算为…" or "…（项）：年初预算为…": the item named
+        // in the clause before
+        const prev = text.slice(0, at).replace(/[。：:，,]\s*$/, '');
+        const start = Math.max(prev.lastIndexOf('。'), prev.lastIndexOf('；'));
         const named = stripNumbering(prev.slice(start + 1));
-        if (/[（(](?:类|款|项)[)）]$/.test(named)) label = named;
+        if (/[（(](?:类|款|项)[)）]$/.test(named) || (/支出$/.test(named) && named.length <= 30)) label = named;
       }
       if (label === '' || label.length > 60) continue;
       const scope = scopeOf(label);
