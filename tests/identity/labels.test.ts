@@ -12,6 +12,7 @@ import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
 import { departmentPlausible } from '../../scripts/recognize/document/department.js';
 import { refusalFitsNote } from '../../scripts/recognize/document/refusal.js';
 import type { Label } from '../../scripts/validate/evaluate.js';
+import { DocumentRecord } from '../../scripts/model/schema.js';
 
 const shared = resolve(import.meta.dirname, '../../../shared');
 const labels = parseYaml(readFileSync(resolve(import.meta.dirname, '../fixtures/evaluate/labels.yaml'), 'utf8')) as Record<string, Label>;
@@ -44,6 +45,9 @@ describe.skipIf(files.length === 0)('identity against the hand-read labels', () 
           if (label.department && normalizeName(label.department) !== normalizeName(d.department)) problems.push(`部门 ${d.department} ≠ ${label.department}`);
           if (label.fiscal_year && label.fiscal_year !== d.fiscal_year) problems.push(`年度 ${d.fiscal_year} ≠ ${label.fiscal_year}`);
           if (label.kind && label.kind !== d.kind) problems.push(`类型 ${d.kind} ≠ ${label.kind}`);
+          // the site reads the record through the same schema: a hole in it breaks the whole build
+          const parsed = DocumentRecord.safeParse(d);
+          if (!parsed.success) problems.push(`不符合数据模型：${parsed.error.issues.slice(0, 3).map((i) => i.path.join('.')).join('，')}`);
         }
       } else if (d) {
         problems.push(`非公开文件未拒绝（读成 ${d.department}）`);

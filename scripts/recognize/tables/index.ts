@@ -197,12 +197,13 @@ function buildTable(
     const byIndex = words.length === width(block);
     // or the header the table it continues had, when the grids are as wide
     const inheritedWords = inherited ? prevWords : undefined;
+    // (the grid can be wider than the block's first lines: columns past the words keep their 列N name)
     if (line && (byIndex || words.length === grid.columns.length) && words.every((w) => w.length <= 24 && !isNumberCell(w)) && HEADER_WORD.test(line.text)) {
-      grid = { ...grid, columns: byIndex ? grid.columns.map((c) => words[Number(c.slice(1)) - 1]) : words };
+      grid = { ...grid, columns: byIndex ? grid.columns.map((c) => words[Number(c.slice(1)) - 1] ?? c) : words };
       extraLines.push(line.line_start);
       if (byIndex) headerWords = words;
     } else if (inheritedWords && inheritedWords.length === width(block)) {
-      grid = { ...grid, columns: grid.columns.map((c) => inheritedWords[Number(c.slice(1)) - 1]) };
+      grid = { ...grid, columns: grid.columns.map((c) => inheritedWords[Number(c.slice(1)) - 1] ?? c) };
       headerWords = inheritedWords;
     } else if (title === UNTITLED || (inherited && prev?.reading_issues?.includes('未找到表格标题'))) issues.push('表头未能识别');
   }
