@@ -10,7 +10,11 @@
  * (upsampling blurs the strokes); a 300 dpi scan read 112 at 300 dpi, 111 at 200. Page segmentation
  * mode 4 (a column of lines of variable size) read the most; 11 (sparse text) 104/114, 3 (automatic)
  * lost table text, 6 (one uniform block) took the table rules for characters and lost decimal points
- * (23/114). One Tesseract thread per page (OMP_THREAD_LIMIT=1) is about twice as fast as its default
+ * (23/114). But mode 4 cuts a page of left-aligned lines (a contents page, numbered headings) into
+ * columns, and the first character of each line (一、二、第) is lost in slivers of one or two characters:
+ * such a page is read again in mode 6 and the surer reading kept (a real 长春 contents page: 一、主要职能
+ * instead of 、主要职能; its tables stay with mode 4, whose reading of them scores far higher).
+ * One Tesseract thread per page (OMP_THREAD_LIMIT=1) is about twice as fast as its default
  * threading on a busy 2-core machine, and the ingest already runs one worker per core.
  */
 import { execFile } from 'node:child_process';
@@ -31,6 +35,34 @@ export const OCR_DPI = 300;
 const DPI_RANGE: [number, number] = [150, 400];
 export const OCR_PSM = 4;
 export const OCR_LANG = 'chi_sim';
+/** The second reading of a page mode 4 cut into slivers: one uniform block of text. */
+const OCR_PSM_BLOCK = 6;
+/** This many blocks of at most two characters make a page cut into slivers (count). */
+const SPLIT_BLOCKS = 2;
+/** The block reading replaces mode 4's only when it scores this much more (ratio): mode 4 reads tables better. */
+const BLOCK_MARGIN = 1.05;
+
+/** Blocks of at most two characters in a TSV: a column cut off at a margin (the first characters of lines). */
+export function splitBlocks(tsv: string): number {
+  const text = new Map<string, string>();
+  for (const row of tsv.split('\n').slice(1)) {
+    const f = row.split('\t');
+    if (f.length < 12 || f[0] !== '5') continue;
+    text.set(f[2], (text.get(f[2]) ?? '') + f[11].trim());
+  }
+  return [...text.values()].filter((t) => t.length > 0 && [...t].length <= 2).length;
+}
+
+/** How much a reading says, and how surely: the characters of its words weighted by their confidence. */
+export function tsvScore(tsv: string): number {
+  let score = 0;
+  for (const row of tsv.split('\n').slice(1)) {
+    const f = row.split('\t');
+    if (f.length < 12 || f[0] !== '5') continue;
+    score += (Math.max(0, Number(f[10])) / 100) * [...f[11].trim()].length;
+  }
+  return score;
+}
 
 /** Said in every "tools missing" reason: the cache does not keep such a result (cache.ts). */
 export const OCR_TOOLS_MISSING = '缺少文字识别（OCR）工具';
@@ -94,12 +126,17 @@ export async function ocrPages(bytes: Uint8Array, from: number, to: number): Pro
         const dpi = ppi.get(n) ?? OCR_DPI;
         // grey PGM: PNG compression of a 300 dpi page costs more than the OCR itself
         await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', pdf, image]);
-        const { stdout } = await run(tesseract(), [`${image}.pgm`, '-', '-l', OCR_LANG, '--psm', String(OCR_PSM), 'tsv'], {
-          env,
-          maxBuffer: 64 * 1024 * 1024,
-        });
+        const ocr = async (psm: number) =>
+          (await run(tesseract(), [`${image}.pgm`, '-', '-l', OCR_LANG, '--psm', String(psm), 'tsv'], { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+        let tsv = await ocr(OCR_PSM);
+        // text cut into columns at a left margin (一、… lines losing their first character): read the page
+        // as one block too, and keep whichever reading is surer
+        if (splitBlocks(tsv) >= SPLIT_BLOCKS) {
+          const block = await ocr(OCR_PSM_BLOCK);
+          if (tsvScore(block) > tsvScore(tsv) * BLOCK_MARGIN) tsv = block;
+        }
         rmSync(`${image}.pgm`, { force: true });
-        memo.pages.set(n, tsvToPage(stdout, dpi));
+        memo.pages.set(n, tsvToPage(tsv, dpi));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -195,7 +232,8 @@ function lineFrags(words: Word[], scale: number): Frag[] {
   const otherHeights = words.map((w) => w.bottom - w.top);
   // ink height → font size: a Chinese character fills ~0.9 of the size, a digit ~0.72
   const size = (cjkHeights.length ? median(cjkHeights) / 0.9 : median(otherHeights) / 0.72) * scale;
-  const baseline = Math.max(...words.map((w) => w.bottom)) * scale;
+  // the median: Tesseract gives some Chinese words a box reaching into the next line
+  const baseline = median(words.map((w) => w.bottom)) * scale;
   const out: Frag[] = [];
   let cur: Frag | null = null;
   for (const w of words) {
