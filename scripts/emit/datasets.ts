@@ -386,10 +386,10 @@ export const DOCUMENT_DATASETS: DocumentDataset[] = [
     name: 'budget-execution',
     path: 'budget_execution.csv',
     title: '预算执行情况',
-    description: '决算文档说明中逐项给出的年初预算数、调整预算数与决算数，执行率及差异原因',
+    description: '决算文档说明中逐项给出（或汇总表在决算数旁列出）的年初预算数、调整预算数与决算数，执行率及差异原因',
     fields: [
       DOC_ID,
-      s('scope', '范围', 'expenditure_total 支出总计；basic_expenditure 基本支出；project_expenditure 项目支出；fiscal_appropriation_expenditure 财政拨款支出；general_budget_expenditure 一般公共预算财政拨款支出；function 功能分类科目；three_public “三公”经费'),
+      s('scope', '范围', 'expenditure_total 支出总计；basic_expenditure 基本支出；project_expenditure 项目支出；fiscal_appropriation_expenditure 财政拨款支出；general_budget_expenditure 一般公共预算财政拨款支出；其他 documents.csv 的总数列名（取自表格时）；function 功能分类科目；three_public “三公”经费'),
       s('label', '名称', '原文的说法'),
       s('code', '科目编码', '功能分类科目在表格中的编码（能唯一对应时）'),
       money('initial_budget', '年初预算数'),

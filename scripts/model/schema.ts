@@ -174,7 +174,7 @@ export type ThreePublic = z.infer<typeof ThreePublic>;
  * 万元，完成年初预算的28%，主要原因是…"): the headline figures and each function (类/款/项) line.
  */
 export const BudgetExecution = z.object({
-  /** expenditure_total | basic_expenditure | project_expenditure | fiscal_appropriation_expenditure (财政拨款支出) | general_budget_expenditure | function | three_public */
+  /** a headline key (expenditure_total, basic_expenditure, … as in Totals) | fiscal_appropriation_expenditure (财政拨款支出) | function | three_public */
   scope: z.string(),
   label: z.string(), // as the document names it
   code: z.string().nullable(), // function code when the line names one the tables carry

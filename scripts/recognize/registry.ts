@@ -36,7 +36,7 @@ export interface RecognizerOutputs {
   'three-public': { items: ThreePublic[]; stats: StatCount[] };
   procurement: Procurement[];
   /** headline totals read from the summary tables, with the source row of each */
-  'table-totals': Partial<Record<keyof Totals, { value: number; source: SourceRef; previous?: number }>>;
+  'table-totals': Partial<Record<keyof Totals, { value: number; source: SourceRef; previous?: number; initial_budget?: number; final_budget?: number }>>;
   facts: NarrativeFact[];
   /** a 决算's budget-against-actual lines from its running text */
   'budget-execution': BudgetExecution[];

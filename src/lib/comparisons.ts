@@ -157,7 +157,7 @@ const GROUPS: Record<string, string> = {
 export function budgetExecution(doc: Pick<DocumentEntry, 'kind' | 'expenditure_by_function' | 'three_public'> & { budget_execution?: BudgetExecution[] }): ExecutionRow[] {
   const out: ExecutionRow[] = (doc.budget_execution ?? []).map((x) => ({
     scope: x.scope,
-    group: GROUPS[x.scope] ?? x.scope,
+    group: GROUPS[x.scope] ?? ((TOTAL_KEYS as readonly string[]).includes(x.scope) ? '总体' : x.scope),
     label: x.label,
     code: x.code,
     initial_budget: x.initial_budget,

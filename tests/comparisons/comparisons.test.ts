@@ -220,7 +220,9 @@ describe('a 决算 table printing 年初预算数 | 调整预算数 beside 决�
     expect(d.kind).toBe('final_account');
     expect(d.totals.general_budget_expenditure).toBe(150.5); // the 决算数 合计, not a budget
     const rows = budgetExecution(d);
-    expect(rows.map((r) => [r.code, r.initial_budget, r.final_budget, r.actual, r.rate])).toEqual([
+    // the table's 合计 row: the headline 一般公共预算支出 against its budgets
+    expect(rows[0]).toMatchObject({ scope: 'general_budget_expenditure', group: '总体', initial_budget: 140, final_budget: 155, actual: 150.5, rate: 97.1 });
+    expect(rows.filter((r) => r.scope === 'function').map((r) => [r.code, r.initial_budget, r.final_budget, r.actual, r.rate])).toEqual([
       ['201', 110, 125, 120.5, 96.4],
       ['2010301', 100, 100, 100, 100],
       ['2010302', 10, 25, 20.5, 82],
@@ -230,5 +232,21 @@ describe('a 决算 table printing 年初预算数 | 调整预算数 beside 决�
     const names = set.fields.map((f) => f.name);
     const r201 = set.rowsOf(d).find((r) => r[3] === '201')!;
     expect([r201[names.indexOf('initial_budget')], r201[names.indexOf('final_budget')], r201[names.indexOf('execution_rate')]]).toEqual([110, 125, 96.4]);
+  });
+});
+
+describe('a 决算 收支总表 printing 年初预算数 | 调整预算数 beside 决算数', () => {
+  it('takes the headline figures from 决算数 and gives them budget-against-actual lines', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { budgetExecution } = await import('../../src/lib/comparisons.js');
+    const dir = mkdtempSync(join(tmpdir(), 'exec-'));
+    copyFileSync(resolve(import.meta.dirname, '../fixtures/recognize/budget-execution/summary-table-budgets/input.txt'), join(dir, 'final.txt'));
+    const d = (await ingestFile(join(dir, 'final.txt'), 'final.txt')).document!;
+    expect(d.totals).toMatchObject({ income_total: 150.5, expenditure_total: 150.5, basic_expenditure: 130, project_expenditure: 20.5 });
+    const rows = budgetExecution(d);
+    expect(rows.find((r) => r.scope === 'expenditure_total')).toMatchObject({ group: '总体', label: '支出总计', initial_budget: 140, final_budget: 155, actual: 150.5, rate: 97.1 });
+    expect(rows.find((r) => r.scope === 'income_total')).toMatchObject({ initial_budget: 140, actual: 150.5, rate: 107.5 });
+    expect(d.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

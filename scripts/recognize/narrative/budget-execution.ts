@@ -7,7 +7,9 @@
  * taken only when it is said of the budget (决算数小于年初预算数的主要原因是…, or a 主要原因 right after
  * the rate), never a reason given for the change from the previous year.
  */
-import type { BudgetExecution, FunctionExpenditure } from '../../model/schema.js';
+import type { BudgetExecution, FunctionExpenditure, TotalKey } from '../../model/schema.js';
+import { TOTAL_KEYS, TOTAL_LABELS } from '../../model/schema.js';
+import type { RecognizerOutputs } from '../registry.js';
 import type { RecognizeContext } from '../context.js';
 import { moneyToWan } from '../../normalize/amount.js';
 import { compact, stripNumbering } from '../tables/cells.js';
@@ -162,10 +164,30 @@ export function recognizeBudgetExecution(ctx: RecognizeContext, functions: Funct
   return out;
 }
 
+/**
+ * The headline figures a 决算's summary tables print with their budgets (年初预算数 | 调整预算数 | 决算数
+ * on the 支出总计 / 合计 row), for each figure the text does not already state.
+ */
+export function tableBudgetLines(totals: RecognizerOutputs['table-totals'], stated: BudgetExecution[]): BudgetExecution[] {
+  const out: BudgetExecution[] = [];
+  for (const k of TOTAL_KEYS as readonly TotalKey[]) {
+    const t = totals[k];
+    if (!t || (t.initial_budget === undefined && t.final_budget === undefined) || stated.some((x) => x.scope === k)) continue;
+    // 本年支出合计 beside 支出总计 from the same row says the same
+    if (k === 'current_year_expenditure' && totals.expenditure_total?.source.line_start === t.source.line_start) continue;
+    out.push({ scope: k, label: TOTAL_LABELS[k], code: null, initial_budget: t.initial_budget ?? null, final_budget: t.final_budget ?? null, actual: t.value, stated_rate: null, reason: null, source: t.source });
+  }
+  return out;
+}
+
 export const budgetExecutionRecognizer = defineRecognizer({
   id: 'budget-execution',
   label: '决算与预算的对比',
-  deps: ['function-classification'],
-  run: (ctx, i) => recognizeBudgetExecution(ctx, i['function-classification']),
+  deps: ['function-classification', 'table-totals'],
+  run: (ctx, i) => {
+    if (ctx.kind !== 'final_account') return [];
+    const stated = recognizeBudgetExecution(ctx, i['function-classification']);
+    return [...tableBudgetLines(i['table-totals'], stated), ...stated];
+  },
   empty: () => [],
 });

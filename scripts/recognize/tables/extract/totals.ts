@@ -12,8 +12,19 @@ import { findCol, isPreviousOrChange, isTotalRow, previousColumn, readAmount, ta
 import { amountColumns, basicOf, projectOf } from './function.js';
 import { defineRecognizer } from '../../registry.js';
 
-/** Each total with its source row, and the previous year's figure when that row prints one beside it. */
-export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef; previous?: number }>>;
+/**
+ * Each total with its source row, the previous year's figure when that row prints one beside it, and
+ * (a 决算) the 年初预算数 / 调整预算数 it prints beside its 决算数.
+ */
+export type TableTotals = Partial<Record<keyof Totals, { value: number; source: SourceRef } & Beside>>;
+interface Beside {
+  previous?: number;
+  initial_budget?: number;
+  final_budget?: number;
+}
+/** Only the figures printed (null and undefined dropped). */
+const beside = (b: { [K in keyof Beside]?: number | null }): Beside =>
+  Object.fromEntries(Object.entries(b).filter(([, v]) => v !== null && v !== undefined)) as Beside;
 
 /** The three parts of 财政拨款 income, as a summary table names them when it prints no 财政拨款 line. */
 const FISCAL_PARTS = [/^一般公共预算(?:拨款)?(?:收入)?$/, /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/, /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/];
@@ -23,6 +34,9 @@ interface Pair {
   value: number | null;
   /** the previous year's figure printed beside it (a 上年预算数 / 2025年 column of its group), when printed */
   previous?: number | null;
+  /** a 决算's budgets printed beside its 决算数 in the same group (年初预算数, 调整/全年预算数) */
+  initial_budget?: number | null;
+  final_budget?: number | null;
   side: 'income' | 'expenditure';
   line: number;
 }
@@ -39,12 +53,24 @@ export function unfoldPairs(ctx: RecognizeContext, t: Table): Pair[] {
   labelCols.forEach((lc, g) => {
     const next = labelCols[g + 1] ?? t.columns.length;
     // the group's amount: its first column, past a previous year's and a change column ("上年预算数 | 本年预算数 | 增减")
+    // and, in a 决算, past its budget columns ("年初预算数 | 调整预算数 | 决算数")
     let vc = -1;
     let pc = -1;
+    const final = ctx.kind === 'final_account' && t.columns.slice(lc + 1, next).some((c) => /决算/.test(compact(c)));
+    let ic = -1;
+    let fc = -1;
     for (let i = lc + 1; i < next; i++) {
       if (skip[i]) continue;
       if (isPreviousOrChange(t.columns[i], ctx.fiscal_year)) {
         if (pc < 0 && previousColumn([t.columns[i]], ctx.fiscal_year) === 0) pc = i;
+        continue;
+      }
+      if (final && /年初预算/.test(compact(t.columns[i]))) {
+        if (ic < 0) ic = i;
+        continue;
+      }
+      if (final && /调整(?:后)?预算|全年预算/.test(compact(t.columns[i]))) {
+        if (fc < 0) fc = i;
         continue;
       }
       if (vc < 0) vc = i;
@@ -55,8 +81,8 @@ export function unfoldPairs(ctx: RecognizeContext, t: Table): Pair[] {
     for (const r of t.rows) {
       const label = stripNumbering(r.cells[lc] ?? '');
       if (!label) continue;
-      const previous = pc >= 0 ? { previous: readAmount(ctx, r.cells[pc], unit, r.source_line) } : {};
-      out.push({ label, value: readAmount(ctx, r.cells[vc], unit, r.source_line), side, line: r.source_line, ...previous });
+      const at = (i: number) => (i >= 0 ? readAmount(ctx, r.cells[i], unit, r.source_line) : undefined);
+      out.push({ label, value: readAmount(ctx, r.cells[vc], unit, r.source_line), side, line: r.source_line, ...beside({ previous: at(pc), initial_budget: at(ic), final_budget: at(fc) }) });
     }
   });
   return out;
@@ -70,16 +96,16 @@ export function collectTotals(
   kind: DocumentKind,
 ): TableTotals {
   const out: TableTotals = {};
-  const set = (k: keyof Totals, value: number | null, line_start: number, line_end = line_start, previous?: number | null) => {
+  const set = (k: keyof Totals, value: number | null, line_start: number, line_end = line_start, also: { [K in keyof Beside]?: number | null } = {}) => {
     if (value === null || out[k]) return;
-    out[k] = { value, source: ctx.ref(line_start, line_end), ...(previous !== undefined && previous !== null ? { previous } : {}) };
+    out[k] = { value, source: ctx.ref(line_start, line_end), ...beside(also) };
   };
 
   // 1. 收支总表
   for (const t of tables.filter((x) => x.kind === 'income_expenditure_summary' && !x.empty)) {
     const pairs = unfoldPairs(ctx, t);
     const find = (side: Pair['side'], re: RegExp) => pairs.find((p) => p.side === side && re.test(p.label) && p.value !== null);
-    const put = (k: keyof Totals, p: Pair | undefined) => p && set(k, p.value, p.line, p.line, p.previous);
+    const put = (k: keyof Totals, p: Pair | undefined) => p && set(k, p.value, p.line, p.line, { previous: p.previous, initial_budget: p.initial_budget, final_budget: p.final_budget });
     put('income_total', find('income', /^(收入)?总计$/));
     put('current_year_income', find('income', /^本年收入(合计|小计)$/));
     put('expenditure_total', find('expenditure', /^(支出)?总计$/));
@@ -137,10 +163,11 @@ export function collectTotals(
     set('project_expenditure', projectOf(cols, at), row.source_line);
     const total = at(cols.total);
     // a 上年 column gives the previous year's total (never its 基本/项目 split: it prints one figure)
-    const previous = cols.previous >= 0 ? at(cols.previous) : null;
-    set('current_year_expenditure', total, row.source_line, row.source_line, previous);
+    // and a 决算's 年初/调整预算 columns its total's budgets
+    const also = { previous: at(cols.previous), initial_budget: at(cols.budgets.initial), final_budget: at(cols.budgets.final) };
+    set('current_year_expenditure', total, row.source_line, row.source_line, also);
     const carryCol = findCol(t.columns, /结转下年|年末结转/);
-    if (!(carryCol >= 0 && at(carryCol))) set('expenditure_total', total, row.source_line, row.source_line, previous);
+    if (!(carryCol >= 0 && at(carryCol))) set('expenditure_total', total, row.source_line, row.source_line, also);
   }
 
   // 4. 一般公共预算支出表 total — a 财政拨款支出表 (same kind, wider scope: also 政府性基金 …) only when
@@ -151,8 +178,9 @@ export function collectTotals(
     const row = totalRowOf(t, ctx.department, tables);
     if (!row) continue;
     const cols = amountColumns(t.columns, ctx.fiscal_year, ctx.kind === 'final_account');
-    const previous = cols.previous >= 0 ? readAmount(ctx, row.cells[cols.previous], tableUnit(ctx, t), row.source_line) : null;
-    if (cols.total >= 0) set('general_budget_expenditure', readAmount(ctx, row.cells[cols.total], tableUnit(ctx, t), row.source_line), row.source_line, row.source_line, previous);
+    const at = (i: number) => (i >= 0 ? readAmount(ctx, row.cells[i], tableUnit(ctx, t), row.source_line) : null);
+    const also = { previous: at(cols.previous), initial_budget: at(cols.budgets.initial), final_budget: at(cols.budgets.final) };
+    if (cols.total >= 0) set('general_budget_expenditure', at(cols.total), row.source_line, row.source_line, also);
   }
 
   // 5. 财政拨款收支总表: 本年收入合计 is the 财政拨款 income when nothing else said it
