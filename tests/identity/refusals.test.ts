@@ -159,6 +159,9 @@ describe('refusalFitsNote (the measure `npm run evaluate` and the label test use
   it('a scan must be refused as a scan, HTML as a web page, anything else as not a disclosure', () => {
     expect(refusalFitsNote('PDF 没有文字层（共 19 页，可能是扫描件或图片）', '扫描件无文字层')).toBe(true);
     expect(refusalFitsNote('这份文件看起来不是部门预算/决算公开文件', '扫描件无文字层')).toBe(false);
+    // once OCR has read the scan, its content decides: a notice is not a disclosure
+    expect(refusalFitsNote('PDF 没有文字层（扫描件），经文字识别（OCR）后：这份文件看起来不是部门预算/决算公开文件，而是一份通知', '扫描件无文字层')).toBe(true);
+    expect(refusalFitsNote('PDF 没有文字层（扫描件），经文字识别（OCR）后：无法识别部门名称', '扫描件无文字层')).toBe(false);
     expect(refusalFitsNote('PDF 文件已损坏或不完整', 'HTML 网页另存为 PDF')).toBe(false);
     expect(refusalFitsNote('文件扩展名是 .pdf，但内容是 HTML 网页', 'HTML 网页另存为 PDF')).toBe(true);
     expect(refusalFitsNote('这份文件看起来不是部门预算/决算公开文件，而是一份通知', '通知')).toBe(true);

@@ -109,8 +109,8 @@ export function refusalReason(seg: SegLike, looksLikeDisclosure: boolean): strin
  */
 export function refusalFitsNote(reason: string, note: string | undefined): boolean {
   const n = note ?? '';
-  // a scan is refused for its content once OCR has read it; without the OCR tools, for having no text layer
-  if (/扫描件|无文字层/.test(n)) return /没有文字层/.test(reason) && (/缺少文字识别/.test(reason) || /不是(?:部门|某个部门的)?预算/.test(reason));
+  // a scan OCR has read is refused for its content; unread (no OCR tools, nothing recognised), for having no text layer
+  if (/扫描件|无文字层/.test(n)) return /没有文字层/.test(reason) && (!/经文字识别（OCR）后/.test(reason) || /不是(?:部门|某个部门的)?预算/.test(reason));
   if (/HTML|网页/.test(n)) return /HTML 网页/.test(reason);
   if (/文件清单|README|说明文件/.test(n)) return /文件清单/.test(reason);
   return /不是(?:部门|某个部门的)?预算/.test(reason);
