@@ -187,6 +187,21 @@ export const BudgetExecution = z.object({
 });
 export type BudgetExecution = z.infer<typeof BudgetExecution>;
 
+/**
+ * A function line whose change from the previous year the text states ("教育支出（类）职业教育（款）
+ * 技校教育（项）22,232.08万元，…比上年执行数增加362.05万元，增长1.7%，主要原因是…").
+ */
+export const StatedChange = z.object({
+  code: z.string().nullable(), // function code when the tables carry the line's name
+  label: z.string(), // as the document names it
+  value: z.number(), // this year's figure the sentence gives
+  change: z.number(), // signed, as stated (持平: 0)
+  change_pct: z.number().nullable(), // signed percent as stated, when stated
+  reason: z.string().nullable(), // 主要原因是… as printed
+  source: SourceRef,
+});
+export type StatedChange = z.infer<typeof StatedChange>;
+
 /** Counts reported with the 三公 table (团组数, 接待批次, 车辆保有量 …). */
 export const StatCount = z.object({
   key: z.string(),
@@ -370,6 +385,8 @@ export const DocumentRecord = z.object({
   three_public: z.array(ThreePublic),
   /** budget against actual lines of a 决算 (absent when the document gives none) */
   budget_execution: z.array(BudgetExecution).optional(),
+  /** function lines whose change from the previous year the text states (absent when none) */
+  function_changes: z.array(StatedChange).optional(),
   stats: z.array(StatCount),
   procurement: z.array(Procurement),
   projects: z.array(Project),

@@ -111,6 +111,7 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     basic_expenditure_by_economic: r['economic-classification'],
     three_public: r['three-public'].items,
     ...(r['budget-execution'].length > 0 ? { budget_execution: r['budget-execution'] } : {}),
+    ...(r['function-changes'].length > 0 ? { function_changes: r['function-changes'] } : {}),
     stats: r['three-public'].stats,
     procurement: r.procurement,
     projects: r.projects,

@@ -14,6 +14,7 @@ import { tableTotalsRecognizer } from './tables/extract/totals.js';
 import { factsRecognizer } from './narrative/facts.js';
 import { glossaryRecognizer } from './narrative/glossary.js';
 import { budgetExecutionRecognizer } from './narrative/budget-execution.js';
+import { functionChangesRecognizer } from './narrative/function-changes.js';
 import { PROJECT_RECOGNIZERS } from './projects/index.js';
 
 export const RECOGNIZERS: readonly AnyRecognizer[] = [
@@ -27,6 +28,7 @@ export const RECOGNIZERS: readonly AnyRecognizer[] = [
   tableTotalsRecognizer,
   factsRecognizer,
   budgetExecutionRecognizer,
+  functionChangesRecognizer,
   glossaryRecognizer,
   ...PROJECT_RECOGNIZERS,
 ];

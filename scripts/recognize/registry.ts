@@ -9,6 +9,7 @@
  */
 import type {
   BudgetExecution,
+  StatedChange,
   EconomicExpenditure,
   FunctionExpenditure,
   GlossaryEntry,
@@ -40,6 +41,8 @@ export interface RecognizerOutputs {
   facts: NarrativeFact[];
   /** a 决算's budget-against-actual lines from its running text */
   'budget-execution': BudgetExecution[];
+  /** function lines whose change from the previous year the text states */
+  'function-changes': StatedChange[];
   glossary: GlossaryEntry[];
   'project-forms': ProjectDraft[];
   /** drafts, and the table blocks they were read from (project tables skip those) */

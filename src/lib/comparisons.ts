@@ -4,7 +4,7 @@
  * budget against actual (headline figures, functions, “三公”) with the execution rate and the reason
  * the document gives.
  */
-import type { BudgetExecution, DocumentEntry, NarrativeFact, SourceRef, ThreePublicItem } from '../../scripts/model/schema';
+import type { BudgetExecution, DocumentEntry, NarrativeFact, SourceRef, StatedChange, ThreePublicItem } from '../../scripts/model/schema';
 import { TOTAL_KEYS, TOTAL_LABELS } from '../../scripts/model/schema';
 import { baseBudget, changeOf, changePctOf, executionRate } from '../../scripts/normalize/change';
 
@@ -16,6 +16,8 @@ export interface ChangeRow {
   current: number | null;
   change: number | null;
   change_pct: number | null;
+  /** the reason the text gives for the change, when it gives one */
+  reason?: string | null;
   source: SourceRef;
 }
 
@@ -121,6 +123,21 @@ export function statedChanges(doc: Pick<DocumentEntry, 'fiscal_year' | 'facts'>)
   rows.sort((a, b) => order.indexOf(keyOf(a.name)) - order.indexOf(keyOf(b.name)));
   return rows.length ? { id: 'yoy-stated', title: '文字说明中的增减', table_id: null, rows, note: '以下取自文件的文字说明（“比上年增加/减少……”）：本年数和增减为原文数字，上年数 = 本年 − 增减，增减百分比按此计算（与原文写明的一致时照录原文）。' } : null;
 }
+/**
+ * The function lines whose change the text states, item by item ("…（项）22,232.08万元，…比上年执行数增加
+ * 362.05万元，增长1.7%，主要原因是…"): 上年 = 本年 − 增减; the stated percentage where it fits.
+ */
+export function statedFunctionChanges(doc: { function_changes?: StatedChange[] }): ChangeGroup | null {
+  const rows = (doc.function_changes ?? []).map((f): ChangeRow => {
+    const previous = changeOf(f.value, f.change);
+    const computed = changePctOf(f.value, previous);
+    const pct = f.change_pct !== null && computed !== null && Math.abs(f.change_pct - computed) <= Math.max(0.6, Math.abs(computed) * 0.01) ? f.change_pct : computed;
+    const level = f.code ? (f.code.length === 3 ? 1 : f.code.length === 5 ? 2 : 3) : /[（(]项[)）]$/.test(f.label) ? 3 : /[（(]款[)）]$/.test(f.label) ? 2 : 1;
+    return { code: f.code, level, name: f.label, previous, current: f.value, change: f.change, change_pct: pct, reason: f.reason, source: f.source };
+  });
+  return rows.length ? { id: 'yoy-stated-functions', title: '文字说明中各功能科目的增减', table_id: null, rows, note: '以下取自文件对各功能科目的说明（“比上年执行数增加……，主要原因是……”）：本年数和增减为原文数字，上年数 = 本年 − 增减；原因照录原文。' } : null;
+}
+
 const keyOf = (name: string) => Object.keys(STATED_LABELS).find((k) => STATED_LABELS[k] === name) ?? '';
 
 export interface ExecutionRow {

@@ -250,3 +250,19 @@ describe('a 决算 收支总表 printing 年初预算数 | 调整预算数 besid
     expect(d.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe.skipIf(!existsSync(pdf('pdf-samples/147.pdf')))('real PDFs: changes stated per function', () => {
+  it('杭州市交通运输局 2026: each 类/款/项 item with its 比上年执行数 change, percentage and reason', { timeout: 120_000 }, async () => {
+    const { statedFunctionChanges } = await import('../../src/lib/comparisons.js');
+    const { document: d } = await ingestFile(pdf('pdf-samples/147.pdf'), '147.pdf');
+    const lines = d!.function_changes ?? [];
+    expect(lines.length).toBe(19);
+    const at = (label: string) => lines.find((x) => x.label.endsWith(label));
+    expect(at('职业教育（款）技校教育（项）')).toMatchObject({ value: 22232.08, change: 362.05, change_pct: 1.7, reason: '教学及学生管理经费增加等' });
+    // the item's name printed on the line before its figure, and a change with no percentage (上年 0)
+    expect(at('国防动员（款）交通战备（项）')).toMatchObject({ value: 18, change: 18, change_pct: null });
+    expect(at('其他交通运输支出（款）公共交通运营补助（项）')).toMatchObject({ value: 68000, change: -147000, change_pct: -68.4 });
+    const g = statedFunctionChanges(d!)!;
+    expect(g.rows.find((r) => r.name.endsWith('技校教育（项）'))).toMatchObject({ previous: 21870.03, level: 3 });
+  });
+});

@@ -44,16 +44,20 @@ function scopeOf(label: string): string | null {
 }
 
 /** The function code a label names: the last of its 类/款/项 parts, when exactly one code of the tables bears that name. */
-function functionCode(label: string, rows: FunctionExpenditure[]): string | null {
+export function functionCode(label: string, rows: FunctionExpenditure[]): string | null {
   const parts = label.split(/[（(](?:类|款|项)[)）]/).map((x) => x.trim()).filter((x) => x !== '');
   const name = parts[parts.length - 1] ?? label;
   const bare = (x: string) => compact(x).replace(/支出$/, '');
-  const codes = new Set(rows.filter((r) => bare(r.name) === bare(name)).map((r) => r.code));
+  // the level the label's last marker names: （类） 3 digits, （款） 5, （项） 7
+  const marker = /[（(](类|款|项)[)）]$/.exec(label.trim());
+  const digits = marker ? { 类: 3, 款: 5, 项: 7 }[marker[1] as '类' | '款' | '项'] : 0;
+  const named = rows.filter((r) => bare(r.name) === bare(name) && (digits === 0 || r.code.length === digits));
+  const codes = new Set(named.map((r) => r.code));
   if (codes.size === 1) return [...codes][0];
   // the same name at several places (行政运行 under each 款): the 类 and 款 named before it decide
   if (codes.size > 1 && parts.length > 1) {
-    const parent = new Set(rows.filter((r) => bare(r.name) === bare(parts[parts.length - 2])).map((r) => r.code));
-    const under = [...codes].filter((c) => [...parent].some((p) => c.startsWith(p)));
+    const parent = new Set(rows.filter((r) => bare(r.name) === bare(parts[parts.length - 2]) && r.code.length < (digits || 8)).map((r) => r.code));
+    const under = [...codes].filter((c) => [...parent].some((p) => c.startsWith(p) && c !== p));
     if (under.length === 1) return under[0];
   }
   return null;
