@@ -106,7 +106,8 @@ export async function ingestFile(path: string, relFile: string, options: IngestO
     totals_sources: sources,
     ...(Object.keys(previous).length > 0 ? { totals_previous: previous } : {}),
     facts: r.facts,
-    tables: read.format === 'pdf_ocr' ? r.tables.map((t) => ({ ...t, ocr: true })) : r.tables,
+    // read by OCR: every table of a scan, and those on the scanned pages of a text PDF
+    tables: r.tables.map((t) => (read.format === 'pdf_ocr' || read.ocrPages?.includes(t.source.page ?? 0) ? { ...t, ocr: true } : t)),
     expenditure_by_function: r['function-classification'],
     basic_expenditure_by_economic: r['economic-classification'],
     three_public: r['three-public'].items,

@@ -18,7 +18,7 @@ export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'pdf_ocr' | 'pdftotext'
 
 export type ReadResult =
   /** `ocr`: read by OCR — the PDF's page count and how many pages were read (fewer on a first look). */
-  | { ok: true; lines: SourceLine[]; format: SourceFormat; encoding: string; note: string | null; bytes: Uint8Array; ocr?: { pages: number; read: number } }
+  | { ok: true; lines: SourceLine[]; format: SourceFormat; encoding: string; note: string | null; bytes: Uint8Array; ocr?: { pages: number; read: number }; ocrPages?: number[] }
   | { ok: false; reason: string; line: number | null };
 
 export async function readSource(path: string, opts: ReadPdfOptions = {}): Promise<ReadResult> {
@@ -30,7 +30,7 @@ export async function readSource(path: string, opts: ReadPdfOptions = {}): Promi
     const pdf = await readPdf(bytes, opts);
     if (!pdf.ok) return { ok: false, reason: pdf.reason, line: null };
     if (pdf.ocr) return { ok: true, lines: pdf.lines, format: 'pdf_ocr', encoding: 'pdf', note: pdf.note, bytes, ocr: pdf.ocr };
-    return { ok: true, lines: pdf.lines, format: 'pdf', encoding: 'pdf', note: pdf.note, bytes };
+    return { ok: true, lines: pdf.lines, format: 'pdf', encoding: 'pdf', note: pdf.note, bytes, ...(pdf.ocrPages ? { ocrPages: pdf.ocrPages } : {}) };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, line: null };

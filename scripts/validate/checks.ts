@@ -71,8 +71,9 @@ export function checkDocument(doc: CheckDoc, seg?: SegmentedDocument): { finding
   for (const f of runAll(doc, notes, text)) {
     // info (a difference rounding explains) accuses nobody; an error or warning needs tables read completely
     const uncertain = NOT_ARITHMETIC.has(f.check) || f.severity === 'info' ? [] : uncertainTables(doc, f);
-    // a scan read by OCR: a figure that does not reconcile may be misread, so it accuses nobody
-    if (doc.source_format === 'pdf_ocr' && f.severity !== 'info') {
+    // a scan read by OCR (or a table on a scanned page): a figure that does not reconcile may be misread, so it accuses nobody
+    const ocr = doc.source_format === 'pdf_ocr' || [f.source.line_start, f.source.line_end].some((l) => tableAt(doc, l)?.ocr);
+    if (ocr && f.severity !== 'info') {
       notes.push({ check: f.check, message: `扫描件经文字识别（OCR）读取，数字可能识别有误，以下核对结果不作为原文的问题：${f.message}`, source: f.source });
       continue;
     }

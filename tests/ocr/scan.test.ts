@@ -7,6 +7,7 @@
  * Tesseract be refused with a reason naming the missing tools while the other documents still build.
  * Skipped, with a message, when Tesseract (with chi_sim), poppler or the CJK font is missing.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,23 @@ describe.skipIf(missing.length > 0 || !hasCjkFont)('a scanned budget read by OCR
     expect(scan.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(first.errors.some((e) => e.file === 'scan.pdf' && /文字识别（OCR）读取/.test(e.message))).toBe(true);
   });
+
+  it('a scanned page among text pages: only that page is OCR-read, its tables marked', async () => {
+    // pages 1–2 and 4–5 of the text PDF, page 3 (the 收支总表) scanned (poppler's pdfseparate/pdfunite)
+    const dir = join(tmp, 'mixed');
+    mkdirSync(dir, { recursive: true });
+    execFileSync('pdfseparate', [join(sources, 'text.pdf'), join(dir, 'p%d.pdf')]);
+    writeFileSync(join(dir, 'p3.pdf'), await scanPdf(readFileSync(join(dir, 'p3.pdf')), 200));
+    execFileSync('pdfunite', [...[1, 2, 3, 4, 5].map((n) => join(dir, `p${n}.pdf`)), join(dir, 'mixed.pdf')]);
+    const r = await runPipeline(dir, { log: () => {}, cache: false, workers: 0 });
+    const d = r.documents.find((x) => x.source_file === 'mixed.pdf')!;
+    expect(d.source_format).toBe('pdf');
+    expect(r.errors.some((e) => e.file === 'mixed.pdf' && /第 3 页没有文字层（扫描图片），经文字识别（OCR）读取/.test(e.message))).toBe(true);
+    expect(d.tables.filter((t) => t.ocr).map((t) => t.source.page)).toEqual(text.tables.filter((t) => t.source.page === 3).map(() => 3));
+    expect(d.tables.some((t) => t.ocr)).toBe(true);
+    expect(d.tables.filter((t) => !t.ocr).every((t) => t.source.page !== 3)).toBe(true);
+    expect([d.totals.income_total, d.totals.expenditure_total, d.totals.basic_expenditure]).toEqual([text.totals.income_total, text.totals.expenditure_total, text.totals.basic_expenditure]);
+  }, 60_000);
 
   it('is cached like any parse: a second ingest does not OCR again', async () => {
     const t0 = Date.now();

@@ -11,11 +11,12 @@ import { buildLines, type Frag } from './geometry.js';
 import { assemblePages, type PageInput } from './pages.js';
 import { extractRules, type Rules } from './rules.js';
 import { TOLERANCES } from './tolerances.js';
-import { readScanned } from './ocr.js';
+import { ocrEmptyPages, readScanned } from './ocr.js';
 
 export type PdfResult =
   /** `ocr`: the PDF has no text layer and was read by OCR (ocr.ts): its page count and how many were read. */
-  | { ok: true; lines: SourceLine[]; note: string | null; ocr?: { pages: number; read: number } }
+  /** `ocrPages`: pages without a text layer in a PDF that has one, read by OCR. */
+  | { ok: true; lines: SourceLine[]; note: string | null; ocr?: { pages: number; read: number }; ocrPages?: number[] }
   | { ok: false; reason: string };
 
 export interface ReadPdfOptions {
@@ -126,15 +127,22 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
         `PDF 几乎没有文字层（共 ${doc.numPages} 页，每页只有页码之类的零星文字，可能是扫描件或图片）：无法读取正文。请使用部门发布的可复制文字版 PDF，或先做文字识别（OCR）后再放入来源目录`,
       );
     if (textPages === 0 && doc.numPages >= 2) return nearlyEmpty();
-    const { lines, stats } = assemblePages(pages);
+    let { lines } = assemblePages(pages);
     // what text there was repeats on every page (a stamp, a running header): dropped as page furniture
     if (doc.numPages >= 2 && lines.reduce((n, l) => n + l.text.replace(/\s+/g, '').length, 0) < T.minDocumentCharacters) return nearlyEmpty();
     const notes: string[] = [];
-    if (empty.length > 0) {
-      notes.push(`PDF 第 ${formatPages(empty)} 页没有文字层（可能是扫描图片或空白页），这些页的内容未能读取`);
+    // scanned pages among text pages: read by OCR where they hold an image (ocr.ts)
+    const scans = opts.ocr === false ? new Map<number, never>() : await ocrEmptyPages(bytes, empty);
+    if (scans.size > 0) {
+      for (const [n, p] of scans) pages[n - 1] = { lines: p.lines, height: pages[n - 1].height || p.height };
+      lines = assemblePages(pages).lines;
+      notes.push(`PDF 第 ${formatPages([...scans.keys()])} 页没有文字层（扫描图片），经文字识别（OCR）读取：识别出的文字和数字可能有误，这些页上的核对不一致之处只作为未能完整读取的部分`);
     }
-    void stats;
-    return { ok: true, lines, note: notes.length ? notes.join('；') : null };
+    const unread = empty.filter((n) => !scans.has(n));
+    if (unread.length > 0) {
+      notes.push(`PDF 第 ${formatPages(unread)} 页没有文字层（可能是扫描图片或空白页），这些页的内容未能读取`);
+    }
+    return { ok: true, lines, note: notes.length ? notes.join('；') : null, ...(scans.size > 0 ? { ocrPages: [...scans.keys()] } : {}) };
   } catch (e) {
     return { ok: false, reason: describe(e) };
   } finally {

@@ -110,10 +110,21 @@ let memo: { key: string; pages: Map<number, OcrPage> } = { key: '', pages: new M
  * the reason).
  */
 export async function ocrPages(bytes: Uint8Array, from: number, to: number): Promise<OcrPage[]> {
+  const list: number[] = [];
+  for (let n = from; n <= to; n++) list.push(n);
+  const got = await ocrPageList(bytes, list);
+  return list.map((n) => got.get(n)!);
+}
+
+/**
+ * OCR the listed pages (1-based) of a PDF; with `imagesOnly`, only those holding an image (a scanned
+ * page, not a blank one). Throws when a tool fails.
+ */
+export async function ocrPageList(bytes: Uint8Array, list: number[], imagesOnly = false): Promise<Map<number, OcrPage>> {
   const key = createHash('sha256').update(bytes).digest('hex');
   if (memo.key !== key) memo = { key, pages: new Map() };
-  const todo = [];
-  for (let n = from; n <= to; n++) if (!memo.pages.has(n)) todo.push(n);
+  let todo = list.filter((n) => !memo.pages.has(n));
+  const got = new Map<number, OcrPage>();
   if (todo.length > 0) {
     const dir = mkdtempSync(join(tmpdir(), 'budget-ocr-'));
     try {
@@ -121,6 +132,7 @@ export async function ocrPages(bytes: Uint8Array, from: number, to: number): Pro
       writeFileSync(pdf, bytes);
       const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
       const ppi = await imageResolutions(pdf);
+      if (imagesOnly) todo = todo.filter((n) => ppi.has(n));
       for (const n of todo) {
         const image = join(dir, `p${n}`);
         const dpi = ppi.get(n) ?? OCR_DPI;
@@ -142,9 +154,26 @@ export async function ocrPages(bytes: Uint8Array, from: number, to: number): Pro
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const out: OcrPage[] = [];
-  for (let n = from; n <= to; n++) out.push(memo.pages.get(n)!);
-  return out;
+  for (const n of list) {
+    const page = memo.pages.get(n);
+    if (page) got.set(n, page);
+  }
+  return got;
+}
+
+/**
+ * The pages without a text layer of a PDF that has one elsewhere, read by OCR where they hold an image
+ * (a scanned page among text pages); blank pages and, without the OCR tools, every page are left out.
+ */
+export async function ocrEmptyPages(bytes: Uint8Array, empty: number[]): Promise<Map<number, OcrPage>> {
+  if (empty.length === 0 || (await missingOcrTools()).length > 0) return new Map();
+  try {
+    const got = await ocrPageList(bytes, empty, true);
+    for (const [n, p] of got) if (p.lines.length === 0) got.delete(n);
+    return got;
+  } catch {
+    return new Map();
+  }
 }
 
 /** Each page's scan resolution: the pixels per inch of its largest image, within DPI_RANGE. */
