@@ -91,7 +91,7 @@ if (s.labelled > 0) {
 }
 console.log(`核对发现：${Object.entries(s.findings).map(([k, n]) => `${k} ${n}`).join('，') || '无'}`);
 console.log(`按严重程度：error ${s.severity.error}，warning ${s.severity.warning}，info ${s.severity.info}；未能完整读取的说明 ${s.parse_notes}`);
-console.log(`对比：${s.documents_with_previous} 个文档列出上年数（${s.previous_figures} 行），${s.documents_with_budget_execution} 个决算给出预算与决算对比（${s.budget_execution} 项）`);
+console.log(`对比：${s.documents_with_previous} 个文档列出上年数（${s.previous_figures} 行），${s.documents_with_budget_execution} 个决算给出预算与决算对比（${s.budget_execution} 项），${s.documents_with_function_changes} 个文档的说明逐项写明功能科目比上年增减（${s.function_changes} 项）`);
 if (factChecks.length > 0) {
   const right = factChecks.filter((f) => f.right).length;
   const docs = new Set(factChecks.map((f) => f.file)).size;

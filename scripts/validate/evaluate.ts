@@ -42,14 +42,17 @@ export interface DocumentEvaluation {
   previous_figures: number;
   /** budget-against-actual lines (a 决算's 年初/调整预算 beside its 决算数, in its tables or its text) */
   budget_execution: number;
+  /** function lines whose change from the previous year the text states */
+  function_changes: number;
 }
 
 /** How many of a document's rows carry a 上年 figure, and how many budget-against-actual lines it gives. */
-export function comparisonCounts(doc: DocumentRecord): { previous_figures: number; budget_execution: number } {
+export function comparisonCounts(doc: DocumentRecord): { previous_figures: number; budget_execution: number; function_changes: number } {
   const has = (v: number | null | undefined) => v !== null && v !== undefined;
   return {
     previous_figures: [...doc.expenditure_by_function, ...doc.basic_expenditure_by_economic, ...doc.three_public].filter((r) => has(r.previous)).length,
     budget_execution: (doc.budget_execution?.length ?? 0) + doc.expenditure_by_function.filter((r) => has(r.initial_budget) || has(r.final_budget)).length,
+    function_changes: doc.function_changes?.length ?? 0,
   };
 }
 
@@ -115,6 +118,7 @@ export function evaluateDocument(file: string, doc: DocumentRecord | null, error
       parse_notes: 0,
       previous_figures: 0,
       budget_execution: 0,
+      function_changes: 0,
     };
   }
   for (const f of doc.findings) {
@@ -174,6 +178,9 @@ export interface EvaluationSummary {
   /** documents with at least one budget-against-actual line, and the lines */
   documents_with_budget_execution: number;
   budget_execution: number;
+  /** documents whose text states a change for some function line, and the lines */
+  documents_with_function_changes: number;
+  function_changes: number;
 }
 
 export function summarize(all: DocumentEvaluation[]): EvaluationSummary {
@@ -197,12 +204,16 @@ export function summarize(all: DocumentEvaluation[]): EvaluationSummary {
     previous_figures: 0,
     documents_with_budget_execution: 0,
     budget_execution: 0,
+    documents_with_function_changes: 0,
+    function_changes: 0,
   };
   for (const e of all) {
     if (e.previous_figures > 0) s.documents_with_previous++;
     s.previous_figures += e.previous_figures;
     if (e.budget_execution > 0) s.documents_with_budget_execution++;
     s.budget_execution += e.budget_execution;
+    if (e.function_changes > 0) s.documents_with_function_changes++;
+    s.function_changes += e.function_changes;
     if (e.refused) s.refused++;
     else s.recognized++;
     if (e.reconciled) s.reconciled++;
