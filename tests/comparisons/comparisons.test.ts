@@ -91,6 +91,8 @@ describe.skipIf(!existsSync(pdf('pdf-more/043.pdf')))('real PDFs: a 三公 table
     expect(by.total).toMatchObject({ budget: 120.8, previous: 26.13 });
     expect(by.overseas_travel).toMatchObject({ budget: 98, previous: 3.33 });
     expect(by.vehicle_purchase).toMatchObject({ budget: 12, previous: 12 });
+    // its 增减变化金额 row agrees with 2026 − 2025 in every column
+    expect(d!.parse_notes.filter((n) => n.check === 'year_over_year')).toEqual([]);
   });
 });
 
@@ -264,5 +266,31 @@ describe.skipIf(!existsSync(pdf('pdf-samples/147.pdf')))('real PDFs: changes sta
     expect(at('其他交通运输支出（款）公共交通运营补助（项）')).toMatchObject({ value: 68000, change: -147000, change_pct: -68.4 });
     const g = statedFunctionChanges(d!)!;
     expect(g.rows.find((r) => r.name.endsWith('技校教育（项）'))).toMatchObject({ previous: 21870.03, level: 3 });
+  });
+});
+
+describe('a “三公” table by year whose 增减 row disagrees with 本年 − 上年', () => {
+  it('gives each item its previous figure, and a parse note (never a finding) when a change cell disagrees', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const good = [
+      '# 某市某局2026年部门预算', '', '财政拨款“三公”经费支出表', '', '单位：万元', '',
+      '预算单位\t年度\t合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行维护费',
+      '某市某局\t2025年\t26.13\t3.33\t6.00\t16.80',
+      '\t2026年\t120.80\t98.00\t6.00\t16.80',
+      '\t增减变化金额\t94.67\t94.67\t0.00\t0.00', '',
+    ].join('\n');
+    const altered = good.replace('增减变化金额\t94.67', '增减变化金额\t90.00');
+    const dir = mkdtempSync(join(tmpdir(), 'yoy3-'));
+    writeFileSync(join(dir, 'good.txt'), good);
+    writeFileSync(join(dir, 'altered.txt'), altered);
+    const ok = (await ingestFile(join(dir, 'good.txt'), 'good.txt')).document!;
+    expect(Object.fromEntries(ok.three_public.map((x) => [x.item, [x.budget, x.previous]]))).toEqual({ total: [120.8, 26.13], overseas_travel: [98, 3.33], reception: [6, 6], vehicles_total: [16.8, 16.8] });
+    expect(ok.parse_notes.filter((n) => n.check === 'year_over_year')).toEqual([]);
+    const bad = (await ingestFile(join(dir, 'altered.txt'), 'altered.txt')).document!;
+    const notes = bad.parse_notes.filter((n) => n.check === 'year_over_year');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toContain('表中为 90');
+    expect(bad.findings.filter((f) => f.check === 'year_over_year')).toEqual([]);
   });
 });

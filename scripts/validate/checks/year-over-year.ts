@@ -34,5 +34,38 @@ export function checkYearOverYear(doc: CheckDoc, notes: ParseNote[]): Finding[] 
       source: r.source,
     });
   }
+  checkThreePublicByYear(doc, notes);
   return [];
+}
+
+/**
+ * A “三公” table by year ("2025年 | 2026年 | 增减变化金额" rows): each column of the change row should be
+ * the document year's row less the previous year's. Compared cell by cell; a disagreement is a parse note.
+ */
+function checkThreePublicByYear(doc: CheckDoc, notes: ParseNote[]): void {
+  const item = doc.three_public.find((x) => x.previous !== undefined && x.previous !== null);
+  if (!item || doc.fiscal_year === null) return;
+  const table = doc.tables.find((t) => t.kind === 'three_public' && t.rows.some((r) => r.source_line === item.source.line_start));
+  if (!table) return;
+  const at = table.rows.findIndex((r) => r.source_line === item.source.line_start);
+  const year = (r: Table['rows'][number] | undefined, y: number) => r !== undefined && r.cells.some((c) => c.replace(/\s/g, '') === `${y}年`);
+  const prev = [table.rows[at - 1], table.rows[at - 2]].find((r) => year(r, doc.fiscal_year! - 1));
+  const change = [table.rows[at + 1], table.rows[at + 2]].find((r) => r !== undefined && r.cells.some((c) => /^(?:增减|变化|比上年)/.test(c.replace(/\s/g, ''))));
+  if (!prev || !change || !year(table.rows[at], doc.fiscal_year)) return;
+  const unit = table.unit ?? doc.unit;
+  const bad: string[] = [];
+  table.rows[at].cells.forEach((c, i) => {
+    const cur = moneyToWan(c, unit);
+    const before = moneyToWan(prev.cells[i] ?? '', unit);
+    const printed = moneyToWan(change.cells[i] ?? '', unit);
+    const computed = changeOf(cur, before);
+    if (computed === null || printed === null || compare(computed, printed).agrees) return;
+    bad.push(`${table.columns[i] || `第 ${i + 1} 列`}：${fmt(cur!)} − ${fmt(before!)} = ${fmt(computed)}，表中为 ${fmt(printed)}`);
+  });
+  if (bad.length === 0) return;
+  notes.push({
+    check: 'year_over_year',
+    message: `${tableLabel(table)}的增减行与本年减上年不一致（${bad.join('；')}）；可能是列读错了，未作为原文的问题`,
+    source: { ...item.source, line_start: Math.min(prev.source_line, change.source_line), line_end: Math.max(prev.source_line, change.source_line) },
+  });
 }
