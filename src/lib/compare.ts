@@ -85,7 +85,7 @@ export interface CompareRow {
   three_public_total: number | null;
   staff_authorized: number | null;
   /** “三公”经费 per authorised post, 万元 with four decimals */
-  three_public_per_staff: number | null;
+  three_public_per_staff_yuan: number | null; // 元 per authorised post: 0.0366 万元 reads badly
 }
 
 type ColumnKey = Exclude<keyof CompareRow, 'department_id' | 'document_id'>;
@@ -99,7 +99,7 @@ export const COMPARE_COLUMNS: Array<{ key: ColumnKey; label: string; csv: string
   { key: 'basic_share', label: '基本支出占比（%）', csv: 'basic_share_pct', numeric: true },
   { key: 'three_public_total', label: '“三公”经费（万元）', csv: 'three_public_total', numeric: true },
   { key: 'staff_authorized', label: '编制人数', csv: 'staff_authorized', numeric: true },
-  { key: 'three_public_per_staff', label: '人均“三公”经费（万元/人）', csv: 'three_public_per_staff', numeric: true },
+  { key: 'three_public_per_staff_yuan', label: '人均“三公”经费（元/人）', csv: 'three_public_per_staff_yuan', numeric: true },
 ];
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
@@ -124,7 +124,7 @@ export function compareRows(docs: CompareDoc[]): CompareRow[] {
       basic_share: bp !== null && bp > 0 ? round((100 * (t.basic_expenditure as number)) / bp, 1) : null,
       three_public_total: t.three_public_total,
       staff_authorized: staff,
-      three_public_per_staff: t.three_public_total !== null && staff !== null && staff > 0 ? round(t.three_public_total / staff, 4) : null,
+      three_public_per_staff_yuan: t.three_public_total !== null && staff !== null && staff > 0 ? round((t.three_public_total * 10000) / staff, 0) : null,
     };
   });
   rows.sort(

@@ -16,6 +16,8 @@ export interface ChangeRow {
   current: number | null;
   change: number | null;
   change_pct: number | null;
+  /** the percentage is the one the text prints (shown as printed, e.g. 3%, not 3.00%) */
+  pct_stated?: boolean;
   /** the reason the text gives for the change, when it gives one */
   reason?: string | null;
   source: SourceRef;
@@ -114,7 +116,7 @@ export function statedChanges(doc: Pick<DocumentEntry, 'fiscal_year' | 'facts'>)
     const computed = changePctOf(f.value, prev);
     const stated = f.change_pct ?? null;
     const pct = stated !== null && computed !== null && Math.abs(stated - computed) <= Math.max(0.6, Math.abs(computed) * 0.01) ? stated : computed;
-    rows.push({ code: null, level: /^three_public_(?!total)/.test(f.key) ? 2 : 1, name: STATED_LABELS[f.key], previous: prev, current: f.value, change: f.change ?? null, change_pct: pct, source: f.source });
+    rows.push({ code: null, level: /^three_public_(?!total)/.test(f.key) ? 2 : 1, name: STATED_LABELS[f.key], previous: prev, current: f.value, change: f.change ?? null, change_pct: pct, pct_stated: pct !== null && pct === stated, source: f.source });
   }
   // the “三公” items right after the “三公” total
   const keys = Object.keys(STATED_LABELS);
@@ -133,7 +135,7 @@ export function statedFunctionChanges(doc: { function_changes?: StatedChange[] }
     const computed = changePctOf(f.value, previous);
     const pct = f.change_pct !== null && computed !== null && Math.abs(f.change_pct - computed) <= Math.max(0.6, Math.abs(computed) * 0.01) ? f.change_pct : computed;
     const level = f.code ? (f.code.length === 3 ? 1 : f.code.length === 5 ? 2 : 3) : /[（(]项[)）]$/.test(f.label) ? 3 : /[（(]款[)）]$/.test(f.label) ? 2 : 1;
-    return { code: f.code, level, name: f.label, previous, current: f.value, change: f.change, change_pct: pct, reason: f.reason, source: f.source };
+    return { code: f.code, level, name: f.label, previous, current: f.value, change: f.change, change_pct: pct, pct_stated: pct !== null && pct === f.change_pct, reason: f.reason, source: f.source };
   });
   return rows.length ? { id: 'yoy-stated-functions', title: '文字说明中各功能科目的增减', table_id: null, rows, note: '以下取自文件对各功能科目的说明（“比上年执行数增加……，主要原因是……”）：本年数和增减为原文数字，上年数 = 本年 − 增减；原因照录原文。' } : null;
 }

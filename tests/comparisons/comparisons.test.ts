@@ -171,7 +171,7 @@ describe('the document page: changes the text states (statedChanges)', async () 
     const { document: d } = await ingestFile(join(SOURCES, '002_3e97706fd429c0f0.txt'), '002_3e97706fd429c0f0.txt');
     const g = statedChanges(d!)!;
     const op = g.rows.find((r) => r.name === '机关运行经费');
-    expect(op).toMatchObject({ current: 33.85, change: 1.08, previous: 32.77, change_pct: 3 });
+    expect(op).toMatchObject({ current: 33.85, change: 1.08, previous: 32.77, change_pct: 3, pct_stated: true }); // shown as printed: +3%, not +3.00%
   });
 
   it('keeps a stated percentage that fits the change, computes one that does not, skips comparisons with a budget', () => {

@@ -80,7 +80,7 @@ describe('departments side by side', () => {
     const bytes = await res.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(bytes.toString('utf8')).filter((r) => r.some((c) => c !== ''));
-    expect(header).toEqual(['rank', 'department', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'basic_share_pct', 'three_public_total', 'staff_authorized', 'three_public_per_staff']);
+    expect(header).toEqual(['rank', 'department', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'basic_share_pct', 'three_public_total', 'staff_authorized', 'three_public_per_staff_yuan']);
     const table = await page.$$eval('#compare-table tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.children).map((c) => (c.tagName === 'TH' ? (c.querySelector('a')?.textContent ?? '') : ((c as HTMLElement).dataset.value ?? '')))),
     );

@@ -50,15 +50,15 @@ describe('comparison rows and CSV', () => {
       [3, '南昌经济技术开发区行政审批服务保障中心', 895.2],
     ]);
     expect(rows[0].basic_share).toBe(7.1); // 1,053.02 / 14,783.86
-    expect(rows[0].three_public_per_staff).toBe(0.0366); // 3 / 82
-    expect(rows[1].three_public_per_staff).toBe(0); // a stated 0 stays 0
-    expect(rows[2].three_public_per_staff).toBe(0.0313); // 0.5 / 16
+    expect(rows[0].three_public_per_staff_yuan).toBe(366); // 3 万元 / 82 = 365.85 元
+    expect(rows[1].three_public_per_staff_yuan).toBe(0); // a stated 0 stays 0
+    expect(rows[2].three_public_per_staff_yuan).toBe(313); // 0.5 万元 / 16 = 312.5 元
   });
 
   it('a document without 支出总计 is listed last, unranked; no staff count, no per-post figure', () => {
     const r = compareRows([...embedded.slice(0, 2), doc('x-2022-budget', '某局', '赣州市', 2022, 'budget', { basic_expenditure: 10 }), doc('y-2022-budget', '另一局', '赣州市', 2022, 'budget', { expenditure_total: 10, three_public_total: 1 })]);
     expect(r.map((x) => [x.rank, x.department])).toEqual([[1, '赣州市行政审批局'], [2, '江汉区行政审批局'], [3, '另一局'], [null, '某局']]);
-    expect(r[2].three_public_per_staff).toBeNull();
+    expect(r[2].three_public_per_staff_yuan).toBeNull();
     expect(r[3].basic_share).toBeNull();
   });
 
@@ -67,9 +67,9 @@ describe('comparison rows and CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...body] = parseCsv(csv).filter((r) => r.some((c) => c !== ''));
     expect(header).toEqual(COMPARE_COLUMNS.map((c) => c.csv));
-    expect(header).toEqual(['rank', 'department', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'basic_share_pct', 'three_public_total', 'staff_authorized', 'three_public_per_staff']);
+    expect(header).toEqual(['rank', 'department', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'basic_share_pct', 'three_public_total', 'staff_authorized', 'three_public_per_staff_yuan']);
     expect(body).toHaveLength(3);
-    expect(body[0]).toEqual(['1', '赣州市行政审批局', '14783.86', '1053.02', '13730.84', '7.1', '3', '82', '0.0366']);
+    expect(body[0]).toEqual(['1', '赣州市行政审批局', '14783.86', '1053.02', '13730.84', '7.1', '3', '82', '366']);
   });
 });
 
