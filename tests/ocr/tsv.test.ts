@@ -27,7 +27,8 @@ describe('OCR words → lines', () => {
         [900, 40, '1,'],
         [945, 150, '234.56'],
         [1500, 20, '|'],
-        [1600, 150, '2,777.95'],
+        [1600, 130, '2,777.'],
+        [1745, 40, '95'],
       ]),
       200,
     );
@@ -46,6 +47,7 @@ describe('OCR words → lines', () => {
     expect(fullWidthPunctuation('部门:山东省示例厅')).toBe('部门：山东省示例厅');
     expect(fullWidthPunctuation('政府办公厅(室)及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
     expect(fullWidthPunctuation('1,234.56')).toBe('1,234.56');
+    expect(fullWidthPunctuation('收支总表（预算表1)')).toBe('收支总表（预算表1）');
     expect(fullWidthPunctuation('长春市信访局〈本级）')).toBe('长春市信访局（本级）');
     expect(fullWidthPunctuation('《预算法》〈修正〉')).toBe('《预算法》〈修正〉');
   });

@@ -23,7 +23,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildLines, median, type Frag, type VLine } from './geometry.js';
+import { buildLines, isNumberText, median, type Frag, type VLine } from './geometry.js';
 import type { PdfResult } from './index.js';
 import { assemblePages } from './pages.js';
 import { TOLERANCES } from './tolerances.js';
@@ -230,7 +230,7 @@ export function tsvToPage(tsv: string, dpi: number): OcrPage {
   }
   const frags: Frag[] = [];
   for (const words of lines.values()) frags.push(...lineFrags(words, scale));
-  return { lines: buildLines(frags, { hardGap: TOLERANCES.lines.pdfHardGap }), height };
+  return { lines: buildLines(joinPunctuation(frags), { hardGap: TOLERANCES.lines.pdfHardGap + OCR_INK_GAP }), height };
 }
 
 /**
@@ -268,7 +268,14 @@ function lineFrags(words: Word[], scale: number): Frag[] {
   for (const w of words) {
     const x0 = w.left * scale;
     const x1 = w.right * scale;
-    if (cur && x0 - cur.x1 < size * OCR_JOIN_GAP) {
+    // a number cut after its decimal point or separator (1682. 76) is joined across a wider gap
+    const cut = cur !== null && /\d[.,]$/.test(cur.text) && /^\d/.test(w.text) && x0 - cur.x1 < size * OCR_NUMBER_GAP;
+    // full-width punctuation has its ink at one side of its square: （ 、 ， leave a wide blank beside them
+    const punct = cur !== null && (/[、，。：；）》」』]$/.test(cur.text) || /^[（《「『]/.test(w.text)) && x0 - cur.x1 < size * OCR_PUNCT_GAP;
+    const gap = cur ? x0 - cur.x1 : 0;
+    // a wider gap inside text (a title's characters spaced out) is still one piece, as a glyph run would be
+    const text = cur !== null && gap < size * OCR_WIDE_JOIN_GAP && !isNumberText(cur.text) && !isNumberText(w.text);
+    if (cur && (gap < size * OCR_JOIN_GAP || cut || punct || text)) {
       cur.text = joinWords(cur.text, w.text);
       cur.x1 = Math.max(cur.x1, x1);
     } else {
@@ -288,11 +295,41 @@ export function fullWidthPunctuation(t: string): string {
     .replace(/〈(?=[^〈〉（）()]*[)）])/g, '（')
     .replace(/(?<=[(（][^〈〉（）()]*)〉/g, '）')
     .replace(/(?<=\p{Script=Han})[:;,?!]|[:;,?!](?=\p{Script=Han})/gu, (ch) => FULL_WIDTH[ch])
-    .replace(/\((?=\p{Script=Han})|(?<=\p{Script=Han})\)/gu, (ch) => FULL_WIDTH[ch]);
+    .replace(/\((?=\p{Script=Han})|(?<=\p{Script=Han})\)/gu, (ch) => FULL_WIDTH[ch])
+    // one half of a pair full-width, the other ASCII: （预算表1) → （预算表1）
+    .replace(/（([^（）()]*)\)/g, '（$1）')
+    .replace(/\(([^（）()]*)）/g, '（$1）');
+}
+
+const facing = (a: Frag, b: Frag) => (/[、，。：；）》」』]$/.test(a.text) || /^[（《「『]/.test(b.text)) && b.x0 - a.x1 < Math.max(a.size, b.size) * OCR_PUNCT_GAP && b.x0 >= a.x0;
+
+/** Fragments Tesseract put in different lines (blocks) but on one baseline, facing across full-width punctuation: one fragment. */
+function joinPunctuation(frags: Frag[]): Frag[] {
+  const sorted = [...frags].sort((a, b) => a.x0 - b.x0);
+  const out: Frag[] = [];
+  for (const f of sorted) {
+    const prev = out.find((p) => Math.abs(p.y - f.y) <= TOLERANCES.lines.sameBaseline * Math.max(p.size, f.size) && p.x1 <= f.x0 + 1 && facing(p, f));
+    if (prev) {
+      prev.text += f.text;
+      prev.x1 = Math.max(prev.x1, f.x1);
+    } else out.push({ ...f });
+  }
+  return out;
 }
 
 /** Words closer than this many sizes are one piece of text (no space between Chinese characters). */
 const OCR_JOIN_GAP = 0.5;
+/** Words of text (not numbers) closer than this many sizes are one piece too (below the cell boundary, OCR_INK_GAP). */
+const OCR_WIDE_JOIN_GAP = 0.9;
+/** A word ending in a decimal point or separator and a number closer than this many sizes are one number. */
+const OCR_NUMBER_GAP = 0.9;
+/** …and a word after full-width punctuation facing it (sizes). */
+const OCR_PUNCT_GAP = 1.4;
+/**
+ * Word boxes are ink boxes, glyph positions advance boxes: a gap between two words looks wider by the
+ * side bearings of the characters around it, so a cell boundary needs this much more (sizes).
+ */
+const OCR_INK_GAP = 0.2;
 
 /** Join two adjacent words: Latin words keep a space; Chinese, numbers split at a separator, and punctuation do not. */
 export function joinWords(a: string, b: string): string {
