@@ -8,7 +8,7 @@
  * Skipped, with a message, when Tesseract (with chi_sim), poppler or the CJK font is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,4 +147,30 @@ describe.skipIf(missing.length > 0 || !hasCjkFont)('a scanned budget read by OCR
       else process.env.TESSERACT = saved;
     }
   }, 60_000);
+});
+
+/**
+ * A real disclosure scanned: 长春市信访局's 21-page budget (../shared/pdf-samples/260.pdf, ruled tables
+ * in a real layout) rendered to 200 dpi images as a scanner would. Skipped when ../shared is absent.
+ */
+const real = join(import.meta.dirname, '../../../shared/pdf-samples/260.pdf');
+describe.skipIf(missing.length > 0 || !existsSync(real))('a real budget, scanned, read by OCR', () => {
+  it('same department, year, kind and headline figures as its text layer; most amounts identical', async () => {
+    const dir = join(tmp, 'real');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'text.pdf'), readFileSync(real));
+    writeFileSync(join(dir, 'scan.pdf'), await scanPdf(new Uint8Array(readFileSync(real)), 200));
+    const r = await runPipeline(dir, { log: () => {}, cache: false, workers: 0 });
+    const text = r.documents.find((d) => d.source_file === 'text.pdf')!;
+    const scan = r.documents.find((d) => d.source_file === 'scan.pdf')!;
+    expect([scan.department, scan.fiscal_year, scan.kind]).toEqual(['长春市信访局', 2026, 'budget']);
+    const keys = ['income_total', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'fiscal_appropriation'] as const;
+    expect(keys.map((k) => scan.totals[k])).toEqual(keys.map((k) => text.totals[k]));
+    const share = shareIdentical(amounts(text), amounts(scan));
+    console.log(`OCR（真实文件扫描）：与文字层相同的金额 ${(share * 100).toFixed(1)}%（共 ${amounts(text).length} 个）`);
+    expect(share).toBeGreaterThanOrEqual(0.8);
+    // its published inconsistencies (findings-review.md) are parse notes once the figures come from OCR
+    expect(text.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(scan.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  }, 300_000);
 });
