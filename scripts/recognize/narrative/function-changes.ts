@@ -14,10 +14,10 @@ import { functionCode } from './budget-execution.js';
 import { ITEM_START, lineAt, paragraphs } from './paragraphs.js';
 
 const NUM = '(-?[\\d,，]+(?:\\.\\d+)?)\\s*(万元|元)';
-/** the line's name and figure at the start of an item: "…（项）22,232.08万元" */
-const HEAD = new RegExp(`^(.{2,80}?)[：:，,]?\\s*${NUM}`);
-const CHANGE = new RegExp(`(?:比|较)(?:上年|上一年|去年|(\\d{4})\\s*年)(?:度)?(?:执行数|预算数|决算数|预算|决算|执行)?(?:数)?\\s*(增加|减少|增长|下降|上升|降低)\\s*${NUM}`);
-const SAME = /(?:与|和|同)(?:上年|上一年|去年|(\d{4})\s*年)(?:度)?(?:执行数|预算数|决算数|预算|决算)?(?:数)?(?:持平|相同|一致|相当)/;
+/** the line's name and figure at the start of an item: "…（项）22,232.08万元", "…（项）2026 年预算数为 5,826.21 万元" */
+const HEAD = new RegExp(`^(.{2,80}?)[：:，,]?\\s*(?:(?:19|20)\\d{2}\\s*年(?:度)?\\s*(?:预算数|决算数|预算|决算)?\\s*(?:为|是)?\\s*)?${NUM}`);
+const CHANGE = new RegExp(`(?:比|较)\\s*(?:上年|上一年|去年|(\\d{4})\\s*年)(?:度)?(?:执行数|预算数|决算数|预算|决算|执行)?(?:数)?\\s*(增加|减少|增长|下降|上升|降低)\\s*${NUM}`);
+const SAME = /(?:与|和|同)\s*(?:上年|上一年|去年|(\d{4})\s*年)(?:度)?(?:执行数|预算数|决算数|预算|决算)?(?:数)?(?:持平|相同|一致|相当)/;
 const PCT = /^[，,（(\s]*(?:增长|下降|增幅|降幅|减幅|减少|增加|上升|降低)(?:了)?\s*(-?[\d.]+)\s*[%％]/;
 const REASON = /主要(?:原因)?(?:是|为)[:：]?\s*([^。]+)/;
 const DOWN = /减少|下降|降低/;
