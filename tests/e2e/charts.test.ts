@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Server } from 'node:http';
-import { BASE, CHROMIUM_ARGS, buildSite, serve } from './harness.js';
+import { BASE, CHROMIUM_ARGS, buildSite, serve, openPage } from './harness.js';
 import { parseCsv } from '../../src/lib/csv.js';
 
 let dist: string;
@@ -39,15 +39,8 @@ afterAll(async () => {
   if (server) await new Promise((ok) => server.close(ok));
 });
 
-async function open(path: string, ctx = context): Promise<Page> {
-  const page = await ctx.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  const res = await page.goto(origin + BASE + path, { waitUntil: 'load' });
-  expect(res?.status(), path).toBe(200);
-  return page;
+function open(path: string, ctx = context): Promise<Page> {
+  return openPage(ctx, origin, path, errors);
 }
 
 /** the document pages of the embedded corpus that draw a Sankey (income → expenditure) */

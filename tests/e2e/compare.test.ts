@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Server } from 'node:http';
-import { BASE, CHROMIUM_ARGS, WORK, buildSite, serve, type Built } from './harness.js';
+import { BASE, CHROMIUM_ARGS, WORK, buildSite, serve, type Built, openPage } from './harness.js';
 import { parseCsv } from '../../src/lib/csv.js';
 import { SERIES_DEPARTMENT_ID, seriesDocs } from '../fixtures/site/make-series.js';
 
@@ -34,15 +34,8 @@ afterAll(async () => {
   if (server) await new Promise((ok) => server.close(ok));
 });
 
-async function open(path: string, ctx = context): Promise<Page> {
-  const page = await ctx.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  const res = await page.goto(origin + BASE + path, { waitUntil: 'load' });
-  expect(res?.status(), path).toBe(200);
-  return page;
+function open(path: string, ctx = context): Promise<Page> {
+  return openPage(ctx, origin, path, consoleErrors);
 }
 
 /** documents.csv of the ingest the site was built from */

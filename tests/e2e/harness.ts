@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve, normalize, sep } from 'node:path';
 import { tmpdir } from 'node:os';
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { writeSample, writeHostile } from '../fixtures/site/make-sample.js';
 import { writeSamplePdf } from '../fixtures/site/make-pdf-source.js';
 import { writeSeries } from '../fixtures/site/make-series.js';
@@ -169,6 +171,21 @@ export function serve(dist: string): Promise<{ server: Server; origin: string }>
     const a = server.address();
     ok({ server, origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
   }));
+}
+
+/**
+ * Opens `path` (below BASE) in a new page of `ctx`, collecting its console and script errors into
+ * `errors` (the suites assert that list is empty), and asserts the page answered 200.
+ */
+export async function openPage(ctx: BrowserContext, origin: string, path: string, errors: string[]): Promise<Page> {
+  const page = await ctx.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  const res = await page.goto(origin + BASE + path, { waitUntil: 'load' });
+  expect(res?.status(), path).toBe(200);
+  return page;
 }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];

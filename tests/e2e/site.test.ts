@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Server } from 'node:http';
-import { BASE, CHROMIUM_ARGS, SAMPLE_PDF, WORK, astroBuild, buildSite, filesBelow, serve, type Built } from './harness.js';
+import { BASE, CHROMIUM_ARGS, SAMPLE_PDF, WORK, astroBuild, buildSite, filesBelow, serve, type Built, openPage } from './harness.js';
 import { hasCjkFont } from '../fixtures/pdf/cjk-font.js';
 import { parseCsv } from '../../src/lib/csv.js';
 
@@ -32,15 +32,8 @@ afterAll(async () => {
   if (server) await new Promise((ok) => server.close(ok));
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-  const res = await page.goto(origin + BASE + path, { waitUntil: 'load' });
-  expect(res?.status(), path).toBe(200);
-  return page;
+function open(path: string): Promise<Page> {
+  return openPage(context, origin, path, consoleErrors);
 }
 
 function htmlFiles(dir: string): string[] {
