@@ -42,9 +42,12 @@ export class CodeContext {
   }
 }
 
-/** "201一般公共服务支出" → code + name (only 3/5/7-digit prefixes). */
+/**
+ * "201一般公共服务支出" or "[201]一般公共服务支出" (the code in square brackets, as 广东 tables print it)
+ * → code + name (only 3/5/7-digit prefixes).
+ */
 export function splitJoined(cell: string): { code: string; name: string } | null {
-  const m = /^(\d{3}|\d{5}|\d{7})(?!\d)\s*([^\d\s].*)$/.exec(cell.trim());
+  const m = /^(\d{3}|\d{5}|\d{7})(?!\d)\s*([^\d\s].*)$/.exec(cell.trim()) ?? /^[[［【]\s*(\d{3}|\d{5}|\d{7})\s*[\]］】]\s*([^\d\s].*)$/.exec(cell.trim());
   return m ? { code: m[1], name: m[2].trim() } : null;
 }
 

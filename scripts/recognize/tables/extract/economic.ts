@@ -32,15 +32,22 @@ function groups(all: string[], fiscalYear: number | null): Group[] {
   if (codeCols.length === 1) {
     const amount = /编码|代码|名称/;
     const nameCol = findCol(columns, /名称$/);
+    const previous = previousColumn(all, fiscalYear);
+    const personnel = findCol(columns, /人员经费/, amount);
+    const pub = findCol(columns, /公用经费/, amount);
+    let total = findCol(columns, /(合计|小计|总计|金额|基本支出)$/, /人员经费|公用经费|编码|代码|名称/);
+    // "经济科目 | 预算": one amount column headed by the figure's kind alone is the row's total
+    const rest = columns.flatMap((c, i) => (i !== codeCols[0] && i !== nameCol && i !== previous && c !== '' ? [i] : []));
+    if (total < 0 && personnel < 0 && pub < 0 && rest.length === 1 && /^(?:本年|本期|\d{4}年)?(?:预算|决算|执行)数?$/.test(lastSeg(columns[rest[0]]))) total = rest[0];
     return [
       {
         codeCol: codeCols[0],
         nameCol: nameCol >= 0 ? nameCol : codeCols[0],
-        total: findCol(columns, /(合计|小计|总计|金额|基本支出)$/, /人员经费|公用经费|编码|代码|名称/),
-        personnel: findCol(columns, /人员经费/, amount),
-        public: findCol(columns, /公用经费/, amount),
+        total,
+        personnel,
+        public: pub,
         side: null,
-        previous: previousColumn(all, fiscalYear),
+        previous,
       },
     ];
   }
