@@ -118,7 +118,58 @@ export function extractFunction(ctx: RecognizeContext, t: Table): FunctionExpend
       source: ctx.ref(r.source_line),
     });
   }
-  return out;
+  return out.length > 0 ? out : uncodedClasses(ctx, t, nameCol, cols, unit);
+}
+
+/**
+ * 支出功能分类 类 by name (2019 onwards, with the names earlier years printed for the same code).
+ * The 类 are few and their names unique; 款 and 项 names repeat under many 类 (行政运行, 其他…支出),
+ * so only a 类 can be told from its name.
+ */
+export const FUNCTION_CLASS_CODES: ReadonlyMap<string, string> = new Map([
+  ['一般公共服务支出', '201'], ['外交支出', '202'], ['国防支出', '203'], ['公共安全支出', '204'], ['教育支出', '205'],
+  ['科学技术支出', '206'], ['文化旅游体育与传媒支出', '207'], ['文化体育与传媒支出', '207'], ['社会保障和就业支出', '208'],
+  ['社会保险基金支出', '209'], ['卫生健康支出', '210'], ['医疗卫生与计划生育支出', '210'], ['节能环保支出', '211'],
+  ['城乡社区支出', '212'], ['农林水支出', '213'], ['交通运输支出', '214'], ['资源勘探工业信息等支出', '215'],
+  ['资源勘探信息等支出', '215'], ['商业服务业等支出', '216'], ['金融支出', '217'], ['援助其他地区支出', '219'],
+  ['自然资源海洋气象等支出', '220'], ['国土海洋气象等支出', '220'], ['住房保障支出', '221'], ['粮油物资储备支出', '222'],
+  ['国有资本经营预算支出', '223'], ['灾害防治及应急管理支出', '224'], ['预备费', '227'], ['其他支出', '229'],
+  ['转移性支出', '230'], ['债务还本支出', '231'], ['债务付息支出', '232'], ['债务发行费用支出', '233'],
+]);
+
+/**
+ * A function table printing names only, no codes, its 类/款/项 told apart by indentation the text
+ * does not keep ("一般公共服务支出 / 社会工作事务 / 其他社会工作事务支出", 浙江's 支出预算表): its 类 rows,
+ * found by name in code order. Taken only when they add up, column by column, to the table's 合计 row
+ * (to the cent of each figure's rounding) — else a 款 named like a 类 or a row lost at a page break would be misread, and nothing is
+ * taken. 款 and 项 are not taken: their codes cannot be told from their names.
+ */
+function uncodedClasses(ctx: RecognizeContext, t: Table, nameCol: number, cols: ReturnType<typeof amountColumns>, unit: ReturnType<typeof tableUnit>): FunctionExpenditure[] {
+  if (cols.total < 0) return [];
+  const name = (cells: string[]) => compact(cells[nameCol] ?? '').replace(/^\*+/, '');
+  const totalRows = t.rows.filter((r) => /^(?:合计|总计)$/.test(name(r.cells)));
+  if (totalRows.length !== 1) return [];
+  const rows: FunctionExpenditure[] = [];
+  let last = '';
+  for (const r of t.rows) {
+    const code = FUNCTION_CLASS_CODES.get(name(r.cells));
+    // in code order: a 款 or 项 of the same name right under its 类 (其他支出 / 其他支出) is not another 类
+    if (!code || code <= last) continue;
+    last = code;
+    const at = (i: number) => (i >= 0 ? readAmount(ctx, r.cells[i], unit, r.source_line) : null);
+    rows.push({ table_id: t.id, table_kind: t.kind, code, level: 1, name: name(r.cells), total: at(cols.total), basic: basicOf(cols, at), project: projectOf(cols, at), ...(cols.previous >= 0 ? { previous: at(cols.previous) } : {}), source: ctx.ref(r.source_line) });
+  }
+  if (rows.length === 0 || rows.some((r) => r.total === null)) return [];
+  const tr = totalRows[0];
+  const at = (i: number) => (i >= 0 ? readAmount(ctx, tr.cells[i], unit, tr.source_line) : null);
+  // each printed figure is rounded to the cent: the parts may miss their 合计 by a cent each, no more
+  const same = (whole: number | null, parts: Array<number | null | undefined>) => Math.abs((whole ?? 0) - sumExact(parts.map((v) => v ?? 0))) <= 0.01 * parts.length + 1e-9;
+  const ok =
+    same(at(cols.total), rows.map((r) => r.total)) &&
+    same(basicOf(cols, at), rows.map((r) => r.basic)) &&
+    same(projectOf(cols, at), rows.map((r) => r.project)) &&
+    (cols.previous < 0 || same(at(cols.previous), rows.map((r) => r.previous)));
+  return ok ? rows : [];
 }
 
 export const functionRecognizer = defineRecognizer({
