@@ -7,15 +7,19 @@
  * - 决算: “年初预算数为A万元，决算数为B万元，…决算数(较|比)年初预算(数)增加/减少/持平”, and
  *   “决算数大于/小于年初预算数”: the word must agree with B − A.
  * - One change told in two contradicting words: “减少C万元，增长P%”.
+ * - A change from the previous year the text states for a headline total or a function line, against
+ *   the 上年 figure the document's own table prints beside the same figure (previousYearVsTables).
+ * - 决算: “决算数大于/小于（年初/调整）预算数” whose figures the sentence does not give, against the
+ *   budget_execution line it speaks of (budgetExecutionWords).
  *
  * Template sentences that pick no direction (“增加（减少）”, “增加/下降”) are not judged. “基本持平”
  * is a judgement, not a figure. A contradiction with the figures is a warning (an error when the
  * stated change also equals |X − Y|, so the figures are certainly the ones the word describes).
  */
-import type { Finding, ParseNote, ThreePublicItem } from '../../model/schema.js';
-import { compare, finding, fmt, readingIssues, tableLabel, type CheckDoc } from '../util.js';
+import type { Finding, ParseNote, SourceRef, Table, ThreePublicItem, TotalKey } from '../../model/schema.js';
+import { compare, finding, fmt, readingIssues, tableAt, tableLabel, type CheckDoc } from '../util.js';
 import { MONEY_SOURCE, quote, sentenceRef, spacedBefore, toMoney, type CheckText, type Sentence } from '../text.js';
-import type { Paragraph } from '../../recognize/narrative/paragraphs.js';
+import { lineAt, type Paragraph } from '../../recognize/narrative/paragraphs.js';
 
 const CHECK = 'narrative_direction';
 const YEAR = '(?:上年|去年|上一年度?|(?:19|20)\\d{2}\\s*年(?:度)?)';
@@ -158,10 +162,168 @@ function threePublicVsTable(doc: CheckDoc, notes: ParseNote[]): Finding[] {
   return out;
 }
 
+/** A figure the text gives with its change from the previous year, and the table row printing both years. */
+interface YearPair {
+  label: string; // as the text names it
+  value: number; // this year's figure the text gives
+  change: number; // signed, as stated (持平: 0)
+  source: SourceRef; // the sentence
+  current: number; // the table's figure for this year
+  previous: number; // the table's 上年 figure beside it
+  row_line: number;
+  table: Table | null;
+}
+
+/** Headline figures the text states with a change (“支出总计X万元，比上年增加C万元”) whose source row prints 上年 beside them. */
+function headlinePairs(doc: CheckDoc): YearPair[] {
+  const out: YearPair[] = [];
+  const previous = doc.totals_previous ?? {};
+  for (const fact of doc.facts) {
+    if (fact.unit !== '万元' || fact.change == null || !(fact.key in previous)) continue;
+    const key = fact.key as TotalKey;
+    const current = doc.totals[key];
+    const src = doc.totals_sources[key];
+    // the text's figure must be the table's: else it may be another scope (财政拨款 against 全部)
+    if (current == null || !src || !compare(current, fact.value).agrees) continue;
+    out.push({ label: fact.label, value: fact.value, change: fact.change, source: fact.source, current, previous: previous[key], row_line: src.line_start, table: tableAt(doc, src.line_start) });
+  }
+  return out;
+}
+
+/** Function lines the text states with a change (function_changes) whose row in a function table prints 上年 beside it. */
+function functionPairs(doc: CheckDoc): YearPair[] {
+  const out: YearPair[] = [];
+  for (const c of doc.function_changes ?? []) {
+    if (c.code === null) continue;
+    // a row printed without this year's figure stands for 0 when the text says 0
+    const row = doc.expenditure_by_function.find((r) => r.code === c.code && r.previous != null && (r.total != null ? compare(r.total, c.value).agrees : c.value === 0));
+    if (!row) continue;
+    out.push({ label: c.label, value: c.value, change: c.change, source: c.source, current: row.total ?? 0, previous: row.previous!, row_line: row.source.line_start, table: doc.tables.find((t) => t.id === row.table_id) ?? tableAt(doc, row.source.line_start) });
+  }
+  return out;
+}
+
+/**
+ * A change the text states against the previous year (headline totals, function lines) against the
+ * 上年 figure the document's own table prints beside the same figure. Only when the text's figure is
+ * the table's (same scope) is it compared; a change told in the opposite direction is an error when its
+ * size is the table's difference (the same two figures, surely), and left alone otherwise (the text may
+ * compare with another base: 上年预算 against a 上年执行数 column, a figure net of one-off items). “持平”
+ * while the table's two years differ is info. Tables read by OCR or not read completely give nothing
+ * (a parse note for what would have been reported).
+ */
+function previousYearVsTables(doc: CheckDoc, notes: ParseNote[]): Finding[] {
+  const out: Finding[] = [];
+  for (const p of [...headlinePairs(doc), ...functionPairs(doc)]) {
+    if (p.table?.ocr) continue;
+    const d = compare(p.previous, p.current);
+    const where = `${p.table ? tableLabel(p.table) : '表'}中上年为 ${fmt(p.previous)} 万元、本年为 ${fmt(p.current)} 万元（说明第 ${p.source.line_start} 行，表第 ${p.row_line} 行）`;
+    let f: Finding | null = null;
+    if (p.change === 0) {
+      if (d.agrees || d.rounding) continue;
+      f = finding(CHECK, 'info', `说明文字称${p.label} ${fmt(p.value)} 万元与上年持平，但${where}`, d.diff, 0, p.source);
+    } else {
+      if (d.agrees || Math.sign(d.diff) === Math.sign(p.change) || !compare(Math.abs(d.diff), Math.abs(p.change)).agrees) continue;
+      const msg =
+        `说明文字称${p.label} ${fmt(p.value)} 万元比上年${p.change > 0 ? '增加' : '减少'} ${fmt(Math.abs(p.change))} 万元，` +
+        `但${where}，实为${d.diff > 0 ? '增加' : '减少'} ${fmt(Math.abs(d.diff))} 万元`;
+      f = finding(CHECK, 'error', msg, d.diff, p.change, p.source);
+    }
+    const issues = p.table ? readingIssues(doc, p.table) : [];
+    if (issues.length > 0) {
+      notes.push({ check: CHECK, message: `${tableLabel(p.table!)}未能完整读取（${issues.join('；')}），以下核对结果不作为原文的问题：${f.message}`, source: f.source });
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** “决算数大于（小于）年初预算数”, “决算数较调整预算减少”: a comparison with a budget, the figures told elsewhere. */
+const ACTUAL_WORD_BUDGET = /决算数?\s*(大于|小于|高于|低于|超过|超出|等于)\s*(年初|调整(?:后)?|全年)?预算数?/g;
+const ACTUAL_VS_ANY_BUDGET = /决算数?(?:较|比|与)?\s*(年初|调整(?:后)?|全年)?预算数?(?:相比)?\s*(增加|减少|增长|下降|持平|大于|小于|高于|低于|超出|节约)/g;
+
+/** A line's name as compared: without quotes, 的, 支出/经费 endings and 财政拨款 (“三公”经费支出的 ~ “三公”经费财政拨款支出). */
+function bareLabel(x: string): string {
+  const t = x.replace(/[“”"'‘’\s]/g, '').replace(/^(?:其中[:：]?|本(?:部门|单位)|(?:19|20)\d{2}年度?|本年度?)/, '').replace(/的$/, '');
+  const end = (y: string) => y.replace(/(?:支出|费用|经费|费)+$/, '');
+  // 财政拨款 inside an item's name (“三公”经费财政拨款支出); in front it names the scope (财政拨款基本支出 ≠ 基本支出)
+  return /^(?:一般公共预算)?财政拨款/.test(t) ? end(t) : end(t.replace(/(?:一般公共预算)?财政拨款/g, ''));
+}
+
+/**
+ * In a 决算, a comparison with the budget whose figures the sentence does not give (“…因此，“三公”经费支出的
+ * 决算数大于预算数”, “决算数较调整预算减少的主要原因是…”) against the budget_execution line it speaks of: the
+ * line of the same name told before it in the paragraph (or, unnamed, the last one), or a headline figure
+ * whose budget the summary table prints. The budget is the one the sentence names (a bare 预算数 of a
+ * 决算 is its 年初预算; with both budgets printed, both must disagree). Comparisons that budgetActual
+ * reads with their figures are left to it.
+ */
+function budgetExecutionWords(doc: CheckDoc, p: Paragraph, notes: ParseNote[]): Finding[] {
+  const lines = doc.budget_execution ?? [];
+  if (doc.kind !== 'final_account' || lines.length === 0) return [];
+  // digits spaced out somewhere in the paragraph: a figure read from it may be cut wrong
+  if (/\d\s+\d/.test(p.text.replace(/(?:19|20)\d{2}\s*年/g, '年'))) return [];
+  const out: Finding[] = [];
+  const pairs = [...p.text.matchAll(BUDGET_ACTUAL)];
+  const matches = [
+    ...[...p.text.matchAll(ACTUAL_WORD_BUDGET)].map((m) => ({ m, word: m[1], budget: m[2] as string | undefined, paired: false })),
+    ...[...p.text.matchAll(ACTUAL_VS_ANY_BUDGET)].map((m) => ({ m, word: m[2], budget: m[1] as string | undefined, paired: pairs.some((x) => x.index < m.index) })),
+  ];
+  for (const { m, word, budget, paired } of matches) {
+    // budgetActual judges a comparison with 年初预算 that follows its two figures
+    if (paired && budget === '年初') continue;
+    const window = p.text.slice(m.index, m.index + m[0].length + 6);
+    if (UNDECIDED.test(window) || /大于\s*[（(]\s*小于|小于\s*[（(]\s*大于|[/／]/.test(window)) continue;
+    const at = lineAt(p, m.index);
+    const before = p.text.slice(0, m.index);
+    const cut = Math.max(...['，', ',', '；', ';', '。', '：', ':'].map((c) => before.lastIndexOf(c)));
+    const subject = bareLabel(before.slice(cut + 1).replace(/^(?:因此|所以|故|但|而|其中)/, ''));
+    const inPara = lines.filter((l) => l.source.line_start >= p.line_start && l.source.line_start <= at && l.source.line_end <= at);
+    let line: (typeof lines)[number] | undefined;
+    if (subject !== '') {
+      const named = (l: (typeof lines)[number]) => bareLabel(l.label) === subject;
+      // told shortly before (its paragraph or the one before), or a headline figure of the summary table
+      line =
+        lines.filter((l) => named(l) && l.source.line_end <= at && l.source.line_start >= Math.min(p.line_start, at - 30)).pop() ??
+        lines.filter((l) => tableAt(doc, l.source.line_start) !== null && named(l)).pop();
+    } else {
+      line = inPara.pop();
+      // the line's name before the comparison, and no other item between them
+      const named = line ? p.text.lastIndexOf(line.label, m.index) : -1;
+      if (named < 0 || /其中|[（(][一二三四五六七八九十\d]{1,2}[)）]|(?<![\d.])\d{1,2}、/.test(p.text.slice(named + line!.label.length, m.index))) continue;
+    }
+    if (!line || line.actual == null) continue;
+    const candidates =
+      budget === '年初' ? [['年初预算数', line.initial_budget]] : budget ? [['调整预算数', line.final_budget]] : line.initial_budget != null ? [['年初预算数', line.initial_budget], ...(line.final_budget != null ? [['调整预算数', line.final_budget]] : [])] : [['调整预算数', line.final_budget]];
+    const said: Dir = word === '节约' ? -1 : word === '等于' ? 0 : dirOf(word);
+    const wrong = candidates.filter(([, b]) => b != null).map(([name, b]) => {
+      const c = compare(b as number, line!.actual!);
+      const actual: Dir = c.agrees ? 0 : c.diff > 0 ? 1 : -1;
+      return { name: name as string, budget: b as number, c, actual, ok: said === actual || (said === 0 && c.rounding) };
+    });
+    if (wrong.length === 0 || wrong.some((w) => w.ok)) continue;
+    const w = wrong[0];
+    const table = tableAt(doc, line.source.line_start);
+    if (table?.ocr) continue;
+    const msg =
+      `说明文字称${line.label}决算数“${word}”${w.name.replace('数', '')}数，但所述决算数 ${fmt(line.actual)} 万元与${w.name} ${fmt(w.budget)} 万元相比为${dirText(w.actual)}` +
+      `（差 ${w.c.diff > 0 ? '+' : ''}${fmt(w.c.diff)} 万元；金额见第 ${line.source.line_start} 行）：“${quote(p.text.slice(Math.max(cut + 1, m.index - 20), m.index + m[0].length), 50)}”`;
+    const ref = { file: doc.source_file, line_start: Math.min(at, table ? at : line.source.line_start), line_end: lineAt(p, m.index + m[0].length - 1) };
+    const issues = table ? readingIssues(doc, table) : [];
+    if (issues.length > 0) {
+      notes.push({ check: CHECK, message: `${tableLabel(table!)}未能完整读取（${issues.join('；')}），以下核对结果不作为原文的问题：${msg}`, source: ref });
+      continue;
+    }
+    out.push(finding(CHECK, 'warning', msg, w.budget, line.actual, ref));
+  }
+  return out;
+}
+
 export function checkDirectionWords(doc: CheckDoc, notes: ParseNote[], text: CheckText | null): Finding[] {
   if (!text) return [];
-  const out: Finding[] = threePublicVsTable(doc, notes);
+  const out: Finding[] = [...threePublicVsTable(doc, notes), ...previousYearVsTables(doc, notes)];
   for (const s of text.sentences) out.push(...withBase(doc, s), ...twoWords(doc, s));
-  for (const p of text.paragraphs) out.push(...budgetActual(doc, p));
+  for (const p of text.paragraphs) out.push(...budgetActual(doc, p), ...budgetExecutionWords(doc, p, notes));
   return out;
 }

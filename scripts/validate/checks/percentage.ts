@@ -180,12 +180,46 @@ function shareFindings(doc: CheckDoc, text: CheckText): Finding[] {
   return out;
 }
 
+/**
+ * 完成预算的P% of the budget_execution lines a 决算's text gives in a form rateFindings does not read
+ * (“决算为B万元，完成预算A万元的P%”, “全年预算数为A万元，决算数为B万元，完成全年预算的P%”): P against
+ * B ÷ the budget the line gives (with both budgets, either may be meant: a P that fits one is right).
+ * Lines rateFindings has judged (a finding on their lines) are not judged again; a budget of 0 gives
+ * no rate; a paragraph with digits spaced out is not trusted.
+ */
+function executionRateFindings(doc: CheckDoc, text: CheckText, judged: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const line of doc.budget_execution ?? []) {
+    if (line.stated_rate == null || line.actual == null) continue;
+    const { line_start: from, line_end: to } = line.source;
+    if (judged.some((f) => f.source.line_start <= to && from <= f.source.line_end)) continue;
+    const para = text.paragraphs.find((p) => p.line_start <= from && from <= p.line_end);
+    if (!para || /\d\s+\d/.test(para.text.replace(/(?:19|20)\d{2}\s*年/g, '年'))) continue; // from a table, or spaced digits
+    const budgets = ([['年初预算数', line.initial_budget], ['调整预算数', line.final_budget]] as Array<[string, number | null]>).filter(
+      (b): b is [string, number] => b[1] != null && b[1] > 0,
+    );
+    // each figure as printed ± half its last digit (2300万元: ± 0.5)
+    const half = (v: number) => 0.5 * 10 ** -decimals(fmt(v));
+    if (budgets.length === 0) continue;
+    const p = line.stated_rate;
+    const d = decimals(String(p));
+    if (budgets.some(([, b]) => fits(p, d, ratio(line.actual!, half(line.actual!), b, half(b))))) continue;
+    const [name, budget] = budgets[0];
+    const computed = (line.actual / budget) * 100;
+    const msg = `说明文字中的预算完成比例与所述金额不符：${line.label}决算数 ${fmt(line.actual)} 万元 ÷ ${name} ${fmt(budget)} 万元应为 ${fmtPct(computed, d)}%，文中为 ${p}%（第 ${from} 行）`;
+    out.push(finding(CHECK, severityOf(p, computed), msg, Number(computed.toFixed(2)), p, line.source));
+  }
+  return out;
+}
+
 export function checkPercentages(doc: CheckDoc, _notes: unknown, text: CheckText | null): Finding[] {
   if (!text) return [];
   const out: Finding[] = [];
+  const rates: Finding[] = [];
   for (const s of text.sentences) {
-    out.push(...changeFindings(doc, s), ...rateFindings(doc, s));
+    out.push(...changeFindings(doc, s));
+    rates.push(...rateFindings(doc, s));
   }
-  out.push(...shareFindings(doc, text));
+  out.push(...rates, ...executionRateFindings(doc, text, rates), ...shareFindings(doc, text));
   return out;
 }
