@@ -34,6 +34,9 @@ vi.mock('../../scripts/pipeline/read-scan.js', async (importOriginal) => {
 });
 
 const { ingestFile } = await import('../../scripts/pipeline/ingest-file.js');
+const { checkDocument } = await import('../../scripts/validate/checks.js');
+const { readSource } = await import('../../scripts/read/source.js');
+const { segment } = await import('../../scripts/segment/segment.js');
 
 const SOURCES = 'content/sources';
 const ALTERED = 'tests/fixtures/checks/altered';
@@ -115,6 +118,31 @@ describe.skipIf(!has('156.pdf'))('国家信访局 2026 budget (pdf-samples/156):
     expect(f[0]).toMatchObject({ severity: 'error', expected: -20766.6, actual: 20766.6, source: { line_start: 302 } });
     expect(f[0].message).toContain('16474.82 万元比上年增加 20766.6 万元，但《一般公共预算支出表》中上年为 37241.42 万元、本年为 16474.82 万元');
     expect(f[0].message).toContain('实为减少 20766.6 万元');
+  });
+
+  it('a figure of another scope (一般公共预算当年财政拨款, not the 支出表 合计) is not compared', async () => {
+    edits = [['比 2025 年执行数减少 20,766.6 万元，减幅', '比 2025 年执行数增加 20,766.6 万元，增幅']];
+    const d = await ingest(pdf, '156.pdf');
+    expect(of(d, 'narrative_direction')).toEqual([]);
+  });
+
+  it('a misread table gives no finding: reading issues → a parse note, OCR → nothing', async () => {
+    const change: Array<[string, string]> = [['比2025年执行数增加271.14', '比2025年执行数减少271.14']];
+    edits = change;
+    const d = await ingest(pdf, '156.pdf');
+    expect(of(d, 'narrative_direction')).toHaveLength(1);
+    // the same document checked again with its 一般公共预算支出表 marked as not read completely, then as OCR-read
+    const read = await readSource(pdf);
+    if (!read.ok) throw new Error(read.reason);
+    const lines = read.lines.map((l) => ({ ...l, text: change.reduce((t, [a, b]) => t.replace(a, b), l.text) }));
+    const seg = segment('156.pdf', lines);
+    const tableId = d.expenditure_by_function.find((r) => r.code === '2014001' && r.previous != null)!.table_id;
+    const mark = (extra: object) => ({ ...d, tables: d.tables.map((t) => (t.id === tableId ? { ...t, ...extra } : t)) });
+    const unsure = checkDocument(mark({ reading_issues: ['测试：列未能识别'] }), seg);
+    expect(unsure.findings.filter((f) => f.check === 'narrative_direction')).toEqual([]);
+    expect(unsure.parse_notes.filter((n) => n.check === 'narrative_direction').map((n) => n.source.line_start)).toEqual([316]);
+    const ocr = checkDocument(mark({ ocr: true }), seg);
+    expect(ocr.findings.filter((f) => f.check === 'narrative_direction')).toEqual([]);
   });
 
   it('the same change with another size (a different base) is not judged', async () => {
