@@ -33,7 +33,10 @@ export function recognizeFunctionChanges(ctx: RecognizeContext, functions: Funct
     const before = paras[k - 1];
     const wrapped =
       before !== undefined && !before.heading && p.line_start - before.line_end <= 3 && !/[。；;]/.test(before.text) && ITEM_START.test(before.text) &&
-      !/[（(]类[)）]/.test(p.text.slice(0, 40)) && (/[（(](?:款|项)[)）]/.test(p.text.slice(0, 60)) || /[（(](?:类|款|项)[)）]\s*$/.test(before.text));
+      !/[（(]类[)）]/.test(p.text.slice(0, 40)) &&
+      (/[（(](?:款|项)[)）]/.test(p.text.slice(0, 60)) || /[（(](?:类|款|项)[)）]\s*$/.test(before.text) ||
+        // “…培训支出（项）2026” | “年预算数为 118.01 万元…”: the year cut from its 年
+        (/[（(](?:类|款|项)[)）]\s*(?:19|20)\d{2}\s*$/.test(before.text) && /^\s*年/.test(p.text)));
     const text = (wrapped ? before.text : '') + p.text;
     const lineOf = (offset: number) => (wrapped && offset < before.text.length ? lineAt(before, offset) : lineAt(p, offset - (wrapped ? before.text.length : 0)));
     // items numbered inside a paragraph ("…预算下降。（3）国防支出（类）…") are read one by one
