@@ -120,6 +120,32 @@ describe.skipIf(!has('156.pdf'))('国家信访局 2026 budget (pdf-samples/156):
     expect(f[0].message).toContain('实为减少 20766.6 万元');
   });
 
+  it('a headline figure with only a percentage: “比2025年执行数增长55.76%” against 37,241.42 → 16,474.82 is an error', async () => {
+    edits = [
+      ['国家信访局 2026 年一般公共预算当年财政拨款', '国家信访局 2026 年一般公共预算支出'],
+      ['比 2025 年执行数减少 20,766.6 万元，减幅', '比 2025 年执行数增长'],
+      ['扣除中央基建后比2025年执行数增加2,775.6万元，', ''],
+      ['增幅 20.26%。主要原因', '主要原因'],
+    ];
+    const d = await ingest(pdf, '156.pdf');
+    expect(d.facts.find((x) => x.key === 'general_budget_expenditure')).toMatchObject({ value: 16474.82, change: null, change_pct: 55.76 });
+    const f = of(d, 'narrative_direction');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', expected: -55.76, actual: 55.76, source: { line_start: 302 } });
+    expect(f[0].message).toContain('16474.82 万元比上年增长 55.76%，但《一般公共预算支出表》中上年为 37241.42 万元、本年为 16474.82 万元');
+    expect(f[0].message).toContain('实为下降 55.76%');
+  });
+
+  it('a change the text gives against another base (扣除中央基建后 +2,775.6 万元) is not judged against the 执行数 column', async () => {
+    edits = [
+      ['国家信访局 2026 年一般公共预算当年财政拨款', '国家信访局 2026 年一般公共预算支出'],
+      ['比 2025 年执行数减少 20,766.6 万元，减幅', '比 2025 年执行数增长'],
+    ];
+    const d = await ingest(pdf, '156.pdf');
+    expect(d.facts.find((x) => x.key === 'general_budget_expenditure')).toMatchObject({ value: 16474.82, change: 2775.6 });
+    expect(of(d, 'narrative_direction')).toEqual([]);
+  });
+
   it('a figure of another scope (一般公共预算当年财政拨款, not the 支出表 合计) is not compared', async () => {
     edits = [['比 2025 年执行数减少 20,766.6 万元，减幅', '比 2025 年执行数增加 20,766.6 万元，增幅']];
     const d = await ingest(pdf, '156.pdf');

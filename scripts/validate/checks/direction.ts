@@ -166,7 +166,8 @@ function threePublicVsTable(doc: CheckDoc, notes: ParseNote[]): Finding[] {
 interface YearPair {
   label: string; // as the text names it
   value: number; // this year's figure the text gives
-  change: number; // signed, as stated (持平: 0)
+  change: number | null; // signed, as stated (持平: 0); null when only a percentage is stated
+  pct?: number | null; // signed percent as stated (“增长5.2%”), used when no amount is
   source: SourceRef; // the sentence
   current: number; // the table's figure for this year
   previous: number; // the table's 上年 figure beside it
@@ -179,13 +180,13 @@ function headlinePairs(doc: CheckDoc): YearPair[] {
   const out: YearPair[] = [];
   const previous = doc.totals_previous ?? {};
   for (const fact of doc.facts) {
-    if (fact.unit !== '万元' || fact.change == null || !(fact.key in previous)) continue;
+    if (fact.unit !== '万元' || (fact.change == null && fact.change_pct == null) || !(fact.key in previous)) continue;
     const key = fact.key as TotalKey;
     const current = doc.totals[key];
     const src = doc.totals_sources[key];
     // the text's figure must be the table's: else it may be another scope (财政拨款 against 全部)
     if (current == null || !src || !compare(current, fact.value).agrees) continue;
-    out.push({ label: fact.label, value: fact.value, change: fact.change, source: fact.source, current, previous: previous[key], row_line: src.line_start, table: tableAt(doc, src.line_start) });
+    out.push({ label: fact.label, value: fact.value, change: fact.change ?? null, pct: fact.change_pct, source: fact.source, current, previous: previous[key], row_line: src.line_start, table: tableAt(doc, src.line_start) });
   }
   return out;
 }
@@ -219,7 +220,22 @@ function previousYearVsTables(doc: CheckDoc, notes: ParseNote[]): Finding[] {
     const d = compare(p.previous, p.current);
     const where = `${p.table ? tableLabel(p.table) : '表'}中上年为 ${fmt(p.previous)} 万元、本年为 ${fmt(p.current)} 万元（说明第 ${p.source.line_start} 行，表第 ${p.row_line} 行）`;
     let f: Finding | null = null;
-    if (p.change === 0) {
+    if (p.change === null) {
+      // only a percentage (“比上年增长5.2%”): its size must be the table's change ÷ 上年
+      if (p.pct == null || d.agrees || p.previous <= 0) continue;
+      if (p.pct === 0) {
+        if (d.rounding) continue;
+        f = finding(CHECK, 'info', `说明文字称${p.label} ${fmt(p.value)} 万元比上年增长 0%，但${where}`, d.diff, 0, p.source);
+      } else {
+        const tablePct = (Math.abs(d.diff) / p.previous) * 100;
+        const digits = (String(Math.abs(p.pct)).split('.')[1] ?? '').length;
+        if (Math.sign(d.diff) === Math.sign(p.pct) || Math.abs(Math.abs(p.pct) - tablePct) > 10 ** -digits + 0.01) continue;
+        const msg =
+          `说明文字称${p.label} ${fmt(p.value)} 万元比上年${p.pct > 0 ? '增长' : '下降'} ${Math.abs(p.pct)}%，` +
+          `但${where}，实为${d.diff > 0 ? '增长' : '下降'} ${tablePct.toFixed(Math.max(digits, 1))}%`;
+        f = finding(CHECK, 'error', msg, Number(((d.diff / p.previous) * 100).toFixed(2)), p.pct, p.source);
+      }
+    } else if (p.change === 0) {
       if (d.agrees || d.rounding) continue;
       f = finding(CHECK, 'info', `说明文字称${p.label} ${fmt(p.value)} 万元与上年持平，但${where}`, d.diff, 0, p.source);
     } else {
