@@ -91,7 +91,8 @@ const ROLE_PATTERNS: Record<AmountRole, RegExp> = {
   basic: /基本支出$/,
   project: /项目支出$/,
   personnel: /人员经费$/,
-  public: /公用经费$/,
+  // 公用经费, or 日常公用支出 as 浙江's 基本支出预算表 head it
+  public: /(?:公用经费|公用支出)$/,
 };
 
 /** Column index for an amount role by its (flattened) header, or -1. */

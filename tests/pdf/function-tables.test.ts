@@ -2,7 +2,8 @@
  * 支出功能分类 rows from real 2026 budget PDFs in ../shared (not part of the repository; skipped when
  * absent), as printed:
  * - pdf-samples/147, 149 (杭州): 支出预算表 printing names only, their 类/款/项 told apart by indentation
- *   alone — the 类 rows, coded by name, adding up to the table's 合计 (一般公共预算支出, 支出总计);
+ *   alone — the 类 rows, coded by name, adding up to the table's 合计 (一般公共预算支出, 支出总计), and
+ *   the 类 of its 基本支出 table by economic class;
  * - pdf-more/083 (广州): "[201]一般公共服务支出" — the code in square brackets before the name, in the
  *   function table and in the economic one (whose one amount column is headed 预算).
  */
@@ -49,6 +50,13 @@ describe.skipIf(!has('pdf-samples/147.pdf'))('pdf-samples/147.pdf 杭州市交�
     expect(rows(d, /表8/).map((r) => [r.code, r.total])).toEqual([['212', 211000], ['214', 177.92], ['229', 10493]]);
     // no 款 or 项 is taken: their codes cannot be told from the names
     expect(d.expenditure_by_function.every((r) => r.level === 1)).toBe(true);
+    // 表6 (基本支出 by economic class, names only, 人员经费 | 日常公用支出): its 类 rows
+    expect(d.basic_expenditure_by_economic.map((r) => [r.code, r.name, r.total, r.personnel, r.public])).toEqual([
+      ['301', '工资福利支出', 63983.8, 63983.8, null],
+      ['302', '商品和服务支出', 12533.77, null, 12533.77],
+      ['303', '对个人和家庭的补助', 5651.71, 3643.71, 2008],
+      ['310', '资本性支出', 360.6, null, 360.6],
+    ]);
   });
 });
 

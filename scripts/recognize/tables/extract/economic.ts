@@ -7,6 +7,8 @@ import type { EconomicExpenditure, Table } from '../../../model/schema.js';
 import type { RecognizeContext } from '../../context.js';
 import { CodeContext, readCode } from '../codes.js';
 import { findCol, isPreviousOrChange, lastSeg, previousColumn, readAmount, tableUnit } from './common.js';
+import { compact } from '../cells.js';
+import { sumExact } from '../../../normalize/amount.js';
 import { defineRecognizer } from '../../registry.js';
 
 interface Group {
@@ -91,7 +93,47 @@ export function extractEconomic(ctx: RecognizeContext, t: Table): EconomicExpend
       });
     }
   }
-  return out;
+  return out.length > 0 ? out : uncodedClasses(ctx, t, unit);
+}
+
+/** 部门预算支出经济分类 类 by name. */
+const ECONOMIC_CLASS_CODES: ReadonlyMap<string, string> = new Map([
+  ['工资福利支出', '301'], ['商品和服务支出', '302'], ['对个人和家庭的补助', '303'], ['债务利息及费用支出', '307'],
+  ['资本性支出(基本建设)', '309'], ['资本性支出', '310'], ['对企业补助(基本建设)', '311'], ['对企业补助', '312'],
+  ['对社会保障基金补助', '313'], ['其他支出', '399'],
+]);
+
+/**
+ * A basic-expenditure table printing names only (浙江's 基本支出预算表: "工资福利支出 / 基本工资 / …", the
+ * levels shown by indentation the text does not keep): its 类 rows, found by name in code order, taken
+ * only when they add up column by column to the table's 合计 row (to the cent of each figure's
+ * rounding). Its 款 are not taken: this reader codes nothing it cannot tell for sure.
+ */
+function uncodedClasses(ctx: RecognizeContext, t: Table, unit: ReturnType<typeof tableUnit>): EconomicExpenditure[] {
+  const columns = t.columns.map((c) => (isPreviousOrChange(c, ctx.fiscal_year) ? '' : c));
+  const nameCol = Math.max(0, findCol(columns, /名称$/));
+  const total = findCol(columns, /(合计|小计|总计|金额|基本支出)$/, /人员|公用|编码|代码|名称/);
+  const personnel = findCol(columns, /人员经费|人员支出/, /编码|代码|名称/);
+  const pub = findCol(columns, /公用经费|公用支出/, /编码|代码|名称/);
+  if (total < 0) return [];
+  const name = (cells: string[]) => compact(cells[nameCol] ?? '').replace(/^\*+/, '').replace(/（/g, '(').replace(/）/g, ')');
+  const totalRows = t.rows.filter((r) => /^(?:合计|总计)$/.test(name(r.cells)));
+  if (totalRows.length !== 1) return [];
+  const read = (r: Table['rows'][number]) => (i: number) => (i >= 0 ? readAmount(ctx, r.cells[i], unit, r.source_line) : null);
+  const rows: EconomicExpenditure[] = [];
+  let last = '';
+  for (const r of t.rows) {
+    const code = ECONOMIC_CLASS_CODES.get(name(r.cells));
+    if (!code || code <= last) continue;
+    last = code;
+    const at = read(r);
+    rows.push({ table_id: t.id, code, level: 1, name: name(r.cells), total: at(total), personnel: at(personnel), public: at(pub), source: ctx.ref(r.source_line) });
+  }
+  if (rows.length === 0 || rows.some((r) => r.total === null)) return [];
+  const at = read(totalRows[0]);
+  const same = (whole: number | null, parts: Array<number | null>) => Math.abs((whole ?? 0) - sumExact(parts.map((v) => v ?? 0))) <= 0.01 * parts.length + 1e-9;
+  const ok = same(at(total), rows.map((r) => r.total)) && same(at(personnel), rows.map((r) => r.personnel)) && same(at(pub), rows.map((r) => r.public));
+  return ok ? rows : [];
 }
 
 export const economicRecognizer = defineRecognizer({
