@@ -7,7 +7,8 @@
  * tests/fixtures/checks/altered/). The real PDFs in ../shared (skipped when absent) cannot be copied
  * into the repository: their lines are altered as the reader returns them, in memory.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { alter, lineOf } from '../fixtures/checks/alter.js';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SourceLine } from '../../scripts/segment/ir.js';
@@ -39,7 +40,6 @@ const { readSource } = await import('../../scripts/read/source.js');
 const { segment } = await import('../../scripts/segment/segment.js');
 
 const SOURCES = 'content/sources';
-const ALTERED = 'tests/fixtures/checks/altered';
 const SAMPLES = resolve(import.meta.dirname, '../../../shared/pdf-samples');
 const has = (f: string) => existsSync(join(SAMPLES, f));
 
@@ -47,17 +47,6 @@ afterEach(() => {
   edits = [];
 });
 
-function alter(source: string, name: string, changes: Array<[string, string]>): string {
-  let text = readFileSync(join(SOURCES, source), 'utf8');
-  for (const [from, to] of changes) {
-    expect(text.includes(from), `${source} contains “${from}”`).toBe(true);
-    text = text.replace(from, to);
-  }
-  mkdirSync(ALTERED, { recursive: true });
-  const path = join(ALTERED, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 async function ingest(path: string, name: string): Promise<DocumentRecord> {
   const r = await ingestFile(path, name);
@@ -65,7 +54,6 @@ async function ingest(path: string, name: string): Promise<DocumentRecord> {
   return r.document!;
 }
 
-const lineOf = (path: string, needle: string) => readFileSync(path, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 const of = (d: DocumentRecord, check: string): Finding[] => d.findings.filter((f) => f.check === check);
 
 describe.skipIf(!has('156.pdf'))('国家信访局 2026 budget (pdf-samples/156): changes stated against its 2025年执行数 column', () => {

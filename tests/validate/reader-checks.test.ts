@@ -5,7 +5,8 @@
  * whole pipeline on it and asserts the finding: check id, severity, source line, the figures.
  * The unaltered documents give only the findings listed at the end (each true in the text).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { alter, lineOf } from '../fixtures/checks/alter.js';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../scripts/pipeline/ingest-file.js';
@@ -14,21 +15,8 @@ import { segment, toLines } from '../../scripts/segment/segment.js';
 import type { DocumentRecord, Finding } from '../../scripts/model/schema.js';
 
 const SOURCES = 'content/sources';
-const ALTERED = 'tests/fixtures/checks/altered';
 const NEW_CHECKS = ['narrative_direction', 'narrative_percentage', 'stated_total_vs_table', 'fiscal_year_mismatch', 'template_leftover', 'toc_table_missing', 'empty_table_vs_text'];
 
-/** Copy `source` with each [from, to] replaced once (from must occur), as ALTERED/name. */
-function alter(source: string, name: string, edits: Array<[string, string]>): string {
-  let text = readFileSync(join(SOURCES, source), 'utf8');
-  for (const [from, to] of edits) {
-    expect(text.includes(from), `${source} contains “${from}”`).toBe(true);
-    text = text.replace(from, to);
-  }
-  mkdirSync(ALTERED, { recursive: true });
-  const path = join(ALTERED, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 async function ingest(path: string, name: string): Promise<DocumentRecord> {
   const r = await ingestFile(path, name);
@@ -36,7 +24,6 @@ async function ingest(path: string, name: string): Promise<DocumentRecord> {
   return r.document!;
 }
 
-const lineOf = (path: string, needle: string) => readFileSync(path, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 const ours = (d: DocumentRecord, check?: string): Finding[] => d.findings.filter((f) => (check ? f.check === check : NEW_CHECKS.includes(f.check)));
 
 describe('direction words against the figures the sentence states', () => {
