@@ -52,7 +52,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') }), copyInputs()],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/embed/') }), copyInputs()],
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -1,16 +1,18 @@
 /**
  * What every chart offers besides its drawing (ChartFigure.astro): a CSV of exactly the plotted
- * numbers, an embed page, and the names and URLs of both. Build-time only.
+ * numbers, the address of its embed page, and the <iframe> snippet. Build-time only.
  *
- * Files, for a chart `<id>` on the page `<base><page>/`:
- *   <base>charts/<page>/<id>.csv        the plotted numbers (UTF-8 with BOM, English headers, plain numbers)
- *   <base>embed/<page>/<id>/            a minimal page with the chart, its title, source and licence
- * They are written into the build's output folder while the page is rendered (a chart is only known
- * to the page that draws it), so every use of the chart components gets them without a route of its own.
+ * For a chart `<id>` on the page `<base><page>/`:
+ *   <base>charts/<page>/<id>.csv             the plotted numbers (UTF-8 with BOM, English headers, plain
+ *                                            numbers), written into the build's output folder while the
+ *                                            page is rendered (a chart is only known to the page that draws it)
+ *   <base>embed/?page=<page>/&chart=<id>     the one embed page (src/pages/embed/index.astro), which
+ *                                            fetches the page and shows the chart, title, source and licence
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { href } from './format';
+import { embedQuery } from './embed-params';
 import type { BarRow, BarSeries, Flow, TreeItem } from './charts';
 
 export type CsvCell = string | number | null;
@@ -87,20 +89,18 @@ export interface ChartLinks {
   embedUrl: string;
   /** download file name without extension: page and chart, ASCII */
   fileName: string;
-  /** output files, relative to the build's output folder */
+  /** output file, relative to the build's output folder */
   csvFile: string;
-  embedFile: string;
 }
 
-/** Where a chart's CSV and embed page live, from the page's URL path and the chart's id. */
+/** Where a chart's CSV and its embed page live, from the page's URL path and the chart's id. */
 export function chartLinks(base: string, pathname: string, id: string, site: URL | string | undefined): ChartLinks {
   const b = base.endsWith('/') ? base : `${base}/`;
   let page = pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '');
   page = page.replace(/index\.html$/, '');
   if (page && !page.endsWith('/')) page += '/';
   const csvPath = `charts/${page}${id}.csv`;
-  const embedPath = `embed/${page}${id}/`;
-  const embedHref = href(b, embedPath);
+  const embedHref = href(b, `embed/?${embedQuery(page, id)}`);
   const slug = page.replace(/\/+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-');
   return {
     page,
@@ -111,7 +111,6 @@ export function chartLinks(base: string, pathname: string, id: string, site: URL
     embedUrl: site ? new URL(embedHref, site).href : embedHref,
     fileName: slug ? `${slug}-${id}` : id,
     csvFile: csvPath,
-    embedFile: `${embedPath}index.html`,
   };
 }
 
@@ -132,60 +131,14 @@ export function embedSnippet(links: ChartLinks, title: string, height: number): 
   return `<iframe src="${esc(links.embedUrl)}" title="${esc(title)}" width="100%" height="${height}" style="border:0;max-width:48rem" loading="lazy"></iframe>`;
 }
 
-export interface EmbedPage {
-  base: string;
-  links: ChartLinks;
-  id: string;
-  title: string;
-  desc: string;
-  /** the page the chart is on (its <title>), when known */
-  context?: string;
-  /** the chart's drawing (the figure's slot, rendered) */
-  html: string;
-  licence: { name: string; url: string };
-  dataDate?: string | null;
-}
-
-/** The embed page: no script, the site's embed stylesheet, links back to the chart on its page. */
-export function embedPageHtml(p: EmbedPage): string {
-  const back = `${p.links.pageHref}#${p.id}`;
-  const csp = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="robots" content="noindex">
-<title>${esc(p.title)}${p.context ? ` · ${esc(p.context)}` : ''} · 预算公开数据站</title>
-<link rel="canonical" href="${esc(p.links.chartUrl)}">
-<link rel="stylesheet" href="${esc(href(p.base, 'embed.css'))}">
-<link rel="icon" href="${esc(href(p.base, 'favicon.svg'))}" type="image/svg+xml">
-</head>
-<body class="embed">
-<figure class="chart" id="${esc(p.id)}">
-<figcaption>${p.context ? `<span class="embed-context">${esc(p.context)}</span>` : ''}<span class="chart-title">${esc(p.title)}</span><span class="chart-desc">${esc(p.desc)}</span></figcaption>
-${p.html}
-<p class="embed-source">来源：<a href="${esc(back)}" target="_blank" rel="noopener">预算公开数据站</a>（据各部门公开的预算、决算文件）${p.dataDate ? ` · 数据日期 ${esc(p.dataDate)}` : ''} · <a href="${esc(p.links.csvHref)}" download="${esc(p.links.fileName)}.csv">数据 CSV</a> · 许可：<a href="${esc(p.licence.url)}" rel="license" target="_blank">${esc(p.licence.name)}</a></p>
-</figure>
-</body>
-</html>
-`;
-}
-
 /** The build's output folder (the same setting astro.config.mjs reads). */
 export function outDir(): string {
   return resolve(process.env.SITE_OUT_DIR || 'dist');
 }
 
-/** Write a chart's CSV and embed page into the output folder. */
-export function writeChartFiles(out: string, links: ChartLinks, csv: ChartCsv, embed: string): void {
-  for (const [file, text] of [
-    [links.csvFile, csvText(csv)],
-    [links.embedFile, embed],
-  ] as const) {
-    const p = join(out, file);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
+/** Write a chart's CSV into the output folder. */
+export function writeChartFiles(out: string, links: ChartLinks, csv: ChartCsv): void {
+  const p = join(out, links.csvFile);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, csvText(csv));
 }

@@ -224,27 +224,36 @@ describe('chart tools', () => {
     await page.close();
   });
 
-  it('an embed page renders the chart with its title, source and licence, and the snippet points to it', async () => {
+  it('the one embed page renders the chart with its title, source and licence, and the snippet points to it', async () => {
     const doc = docsWithSankey()[0];
     const page = await open(`documents/${doc}/`);
     await page.click('#sankey .chart-embed summary');
     const snippet = await page.inputValue('#sankey .chart-embed textarea');
     const src = /<iframe src="([^"]+)" title="收入来源与支出去向" width="100%" height="(\d+)"/.exec(snippet);
     expect(src, snippet).not.toBeNull();
-    const path = new URL(src![1]).pathname;
-    expect(path).toBe(`${BASE}embed/documents/${doc}/sankey/`);
+    const url = new URL(src![1].replace(/&amp;/g, '&'));
+    expect(url.pathname + url.search).toBe(`${BASE}embed/?page=documents/${doc}/&chart=sankey`);
     // with script, the snippet names the origin the page is served from
-    expect(new URL(src![1]).origin).toBe(origin);
-    expect(await page.getAttribute('#sankey .chart-embed a', 'href')).toBe(path);
+    expect(url.origin).toBe(origin);
+    expect(await page.getAttribute('#sankey .chart-embed a', 'href')).toBe(url.pathname + url.search);
     await page.close();
+    // one embed page for all charts, none per chart
+    expect(readdirSync(join(dist, 'embed'))).toEqual(['index.html']);
 
-    const embed = await open(path.slice(BASE.length));
+    const embed = await open(`embed/${url.search}`);
+    await embed.waitForSelector('figure.chart#sankey svg.svg-chart');
     expect(await embed.textContent('.chart-title')).toBe('收入来源与支出去向');
+    expect(await embed.textContent('.chart-desc')).toBeTruthy();
+    expect(await embed.title()).toMatch(/^收入来源与支出去向 · .+ · 预算公开数据站$/);
     const shown = await embed.$$eval('svg.svg-chart', (ss) => ss.filter((s) => s.getBoundingClientRect().width > 300).length);
     expect(shown).toBe(1);
     expect(await embed.$$eval('svg.svg-chart text', (ts) => ts.map((t) => t.textContent).join('|'))).toContain('财政拨款收入');
+    // only the drawing: no tools, no data table, no second caption
+    expect(await embed.$$eval('.chart-tools, .chart-data, script:not([src])', (e) => e.length)).toBe(0);
+    expect(await embed.$$eval('figcaption', (e) => e.length)).toBe(1);
     const back = await embed.getAttribute('.embed-source a[target="_blank"]', 'href');
     expect(back).toBe(`${BASE}documents/${doc}/#sankey`);
+    expect(await embed.getAttribute('.embed-source a[download]', 'href')).toBe(`${BASE}charts/documents/${doc}/sankey.csv`);
     expect(await embed.$$eval('a[rel="license"]', (a) => a.length)).toBe(1);
     // the stylesheet applied (the phone drawing is hidden at this width)
     expect(await embed.$eval('svg.svg-chart.narrow', (s) => getComputedStyle(s).display)).toBe('none');
@@ -254,11 +263,33 @@ describe('chart tools', () => {
 
     // embedded in a page of another site: the iframe shows it
     const host = await context.newPage();
+    host.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`iframe host: ${m.text()}`);
+    });
     await host.setContent(`<!doctype html><body>${snippet}</body>`);
     const frame = await (await host.waitForSelector('iframe')).contentFrame();
     await frame!.waitForSelector('svg.svg-chart');
     expect(await frame!.textContent('.chart-title')).toBe('收入来源与支出去向');
     await host.close();
+  });
+
+  it('the embed page says clearly when its address is not a chart of this site, and links back when the chart is missing', async () => {
+    for (const bad of ['?page=//evil.example/&chart=sankey', '?page=https://evil.example/&chart=sankey', '?page=documents/../../&chart=sankey', '?chart=sankey', '?page=documents/x/&chart=<b>']) {
+      const embed = await open(`embed/${bad}`);
+      await embed.waitForFunction(() => document.querySelector('.embed-message')?.textContent?.includes('嵌入地址无效'));
+      expect(await embed.$$eval('figure, svg', (e) => e.length), bad).toBe(0);
+      await embed.close();
+    }
+    const doc = docsWithSankey()[0];
+    const missing = await open(`embed/?page=documents/${doc}/&chart=no-such-chart`);
+    await missing.waitForFunction(() => document.querySelector('.embed-message')?.textContent?.includes('该页面上没有这个图表'));
+    expect(await missing.getAttribute('.embed-message a', 'href')).toBe(`${BASE}documents/${doc}/#no-such-chart`);
+    expect(await missing.textContent('.embed-message a')).toBe('在原页面查看图表');
+    await missing.close();
+    // without script: a link, and the reason
+    const html = readFileSync(join(dist, 'embed', 'index.html'), 'utf8');
+    expect(html).toContain('需要启用 JavaScript');
+    expect(html).toMatch(/<a class="embed-back" href="[^"]+"[^>]*>[^<]+<\/a>/);
   });
 
   it('home page: its charts have the tools too, and the page stays light', async () => {

@@ -1,9 +1,10 @@
-/** Every chart's CSV (the plotted numbers), its file and embed locations, and the embed page. */
+/** Every chart's CSV (the plotted numbers), its file and embed locations, and the embed page's address. */
 import { describe, expect, it } from 'vitest';
 import { barChart, sankeyChart, treemapChart } from '../../src/lib/charts';
-import { barCsv, chartLinks, csvNumber, csvText, embedHeight, embedPageHtml, embedSnippet, sankeyCsv, tableCsv, treemapCsv } from '../../src/lib/chart-export';
+import { barCsv, chartLinks, csvNumber, csvText, embedHeight, embedSnippet, sankeyCsv, tableCsv, treemapCsv } from '../../src/lib/chart-export';
 import { functionItems, incomeFlows, economicSplit } from '../../src/lib/document';
 import { parseCsv } from '../../src/lib/csv';
+import { embedParams } from '../../src/lib/embed-params';
 import { buildSample } from '../fixtures/site/make-sample';
 
 const sample = buildSample();
@@ -73,33 +74,45 @@ describe('chart CSV: exactly the plotted numbers', () => {
   });
 });
 
-describe('chart files and embed page', () => {
-  it('a chart on a page has its CSV under charts/ and its embed page under embed/, named after page and chart', () => {
+describe('chart files and the embed page', () => {
+  it('a chart on a page has its CSV under charts/ and the one embed page names page and chart in its query', () => {
     const l = chartLinks('/budget-site/', '/budget-site/documents/abc-2022-budget/', 'sankey', 'https://example.org');
     expect(l.csvHref).toBe('/budget-site/charts/documents/abc-2022-budget/sankey.csv');
     expect(l.csvFile).toBe('charts/documents/abc-2022-budget/sankey.csv');
-    expect(l.embedHref).toBe('/budget-site/embed/documents/abc-2022-budget/sankey/');
-    expect(l.embedFile).toBe('embed/documents/abc-2022-budget/sankey/index.html');
-    expect(l.embedUrl).toBe('https://example.org/budget-site/embed/documents/abc-2022-budget/sankey/');
+    expect(l.embedHref).toBe('/budget-site/embed/?page=documents/abc-2022-budget/&chart=sankey');
+    expect(l.embedUrl).toBe('https://example.org/budget-site/embed/?page=documents/abc-2022-budget/&chart=sankey');
     expect(l.chartUrl).toBe('https://example.org/budget-site/documents/abc-2022-budget/#sankey');
     expect(l.fileName).toBe('documents-abc-2022-budget-sankey');
+    expect(embedParams(new URL(l.embedUrl).search)).toEqual({ page: 'documents/abc-2022-budget/', chart: 'sankey' });
     const home = chartLinks('/', '/', 'by-year', undefined);
-    expect([home.csvHref, home.embedHref, home.fileName]).toEqual(['/charts/by-year.csv', '/embed/by-year/', 'by-year']);
+    expect([home.csvHref, home.embedHref, home.fileName]).toEqual(['/charts/by-year.csv', '/embed/?page=&chart=by-year', 'by-year']);
+    expect(embedParams('?page=&chart=by-year')).toEqual({ page: '', chart: 'by-year' });
   });
 
-  it('the embed page holds the drawing, title, source and licence, and its snippet is an escaped <iframe>', () => {
+  it('the embed page takes only a same-site page below the base and a simple chart id', () => {
+    for (const bad of [
+      '?page=//evil.example/&chart=sankey',
+      '?page=https://evil.example/&chart=sankey',
+      '?page=javascript:alert(1)&chart=sankey',
+      '?page=documents/../../etc/&chart=sankey',
+      '?page=../&chart=sankey',
+      '?page=/documents/x/&chart=sankey',
+      '?page=documents//x/&chart=sankey',
+      '?page=documents/x&chart=sankey',
+      '?page=documents/x/&chart=a b',
+      '?page=documents/x/&chart=x"><script>',
+      '?page=documents/x/',
+      '?chart=sankey',
+      '',
+    ]) expect(embedParams(bad), bad).toBeNull();
+    expect(embedParams('?chart=tree-2&page=projects/p-1.2/')).toEqual({ page: 'projects/p-1.2/', chart: 'tree-2' });
+  });
+
+  it('the snippet is an escaped <iframe> of the embed page', () => {
     const links = chartLinks('/b/', '/b/documents/x/', 'sankey', 'https://example.org');
     const drawing = '<svg viewBox="0 0 640 300" class="svg-chart wide"><text>财政拨款收入</text></svg>';
-    const html = embedPageHtml({ base: '/b/', links, id: 'sankey', title: '收入<来源>', desc: '说明', context: '某局 2022 年部门预算', html: drawing, licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }, dataDate: '2024-01-02' });
-    expect(html).toContain(drawing);
-    expect(html).toContain('收入&lt;来源&gt;');
-    expect(html).toContain('某局 2022 年部门预算');
-    expect(html).toContain('href="/b/documents/x/#sankey"');
-    expect(html).toContain('rel="license"');
-    expect(html).toContain('href="/b/embed.css"');
-    expect(html).not.toContain('<script');
     const snippet = embedSnippet(links, '收入"来源"', embedHeight(drawing));
-    expect(snippet).toMatch(/^<iframe src="https:\/\/example\.org\/b\/embed\/documents\/x\/sankey\/" title="收入&quot;来源&quot;" width="100%" height="\d+"/);
+    expect(snippet).toMatch(/^<iframe src="https:\/\/example\.org\/b\/embed\/\?page=documents\/x\/&amp;chart=sankey" title="收入&quot;来源&quot;" width="100%" height="\d+"/);
     expect(embedHeight(drawing)).toBeGreaterThan(300);
   });
 });
