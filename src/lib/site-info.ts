@@ -4,6 +4,23 @@
  */
 import { execFileSync } from 'node:child_process';
 
+/**
+ * The Content-Security-Policy every page sets in a <meta>: only the site's own scripts, styles and
+ * fetches (the search's WebAssembly and worker; the embed page's fetch of the chart's page).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
 let cached: string | null | undefined;
 
 /**
